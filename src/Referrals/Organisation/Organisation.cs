@@ -1,0 +1,63 @@
+using NodaTime;
+
+namespace PresenceBot.Referrals.Organisation;
+
+/// <summary>
+/// The validated organisation: time zone, working time, phone hours, municipalities, units and people.
+/// Built by <see cref="OrganisationFile"/>; look-ups by id, UPN and extension are case-insensitive.
+/// </summary>
+public sealed class Organisation
+{
+    private readonly Dictionary<string, Person> _peopleByKey;
+    private readonly Dictionary<string, Unit> _unitsById;
+
+    public Organisation(
+        DateTimeZone timeZone,
+        WorkingHours workingHours,
+        IReadOnlySet<LocalDate> extraNonWorkingDays,
+        IReadOnlyList<PhoneHoursRule> defaultPhoneHours,
+        CalendarCouplingSettings calendarCoupling,
+        IReadOnlyList<Municipality> municipalities,
+        IReadOnlyList<Unit> units,
+        IReadOnlyList<Person> people)
+    {
+        TimeZone = timeZone;
+        WorkingHours = workingHours;
+        ExtraNonWorkingDays = extraNonWorkingDays;
+        DefaultPhoneHours = defaultPhoneHours;
+        CalendarCoupling = calendarCoupling;
+        Municipalities = municipalities;
+        Units = units;
+        People = people;
+        _unitsById = units.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        _peopleByKey = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in people)
+        {
+            _peopleByKey[person.Id] = person;
+            _peopleByKey[person.Upn] = person;
+        }
+    }
+
+    public DateTimeZone TimeZone { get; }
+
+    public WorkingHours WorkingHours { get; }
+
+    public IReadOnlySet<LocalDate> ExtraNonWorkingDays { get; }
+
+    public IReadOnlyList<PhoneHoursRule> DefaultPhoneHours { get; }
+
+    public CalendarCouplingSettings CalendarCoupling { get; }
+
+    public IReadOnlyList<Municipality> Municipalities { get; }
+
+    public IReadOnlyList<Unit> Units { get; }
+
+    public IReadOnlyList<Person> People { get; }
+
+    /// <summary>Finds a person by Entra object id or UPN, ignoring case.</summary>
+    public Person? FindPerson(string idOrUpn) => _peopleByKey.GetValueOrDefault(idOrUpn.Trim());
+
+    public Unit? FindUnit(string unitId) => _unitsById.GetValueOrDefault(unitId.Trim());
+
+    public IEnumerable<Person> MembersOf(Unit unit) => People.Where(p => p.Unit.Id == unit.Id);
+}
