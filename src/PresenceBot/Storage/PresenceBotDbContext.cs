@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using PresenceBot.Storage.Rows;
+
+namespace PresenceBot.Storage;
+
+/// <summary>
+/// The product's own tables. Provider-specific subclasses exist only so each provider has its
+/// own migrations; the model is defined once, here.
+/// </summary>
+internal abstract class PresenceBotDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ReferralRow> Referrals => Set<ReferralRow>();
+
+    public DbSet<PersonStateRow> PersonStates => Set<PersonStateRow>();
+
+    public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
+
+    public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ReferralRow>(referral =>
+        {
+            referral.ToTable("referrals");
+            referral.HasKey(r => r.Id);
+            referral.Property(r => r.PersonId).HasMaxLength(64);
+            referral.Property(r => r.Reason).HasMaxLength(32);
+            referral.Property(r => r.Phone).HasMaxLength(16);
+            referral.Property(r => r.Source).HasMaxLength(16);
+            referral.Property(r => r.Note).HasMaxLength(200);
+            referral.Property(r => r.ExternalKey).HasMaxLength(512);
+            referral.HasIndex(r => new { r.PersonId, r.ReturnsAt });
+            // One referral per calendar event per person, even if two deliveries race.
+            referral.HasIndex(r => new { r.PersonId, r.ExternalKey }).IsUnique();
+            referral.HasIndex(r => r.ReturnsAt);
+        });
+
+        modelBuilder.Entity<PersonStateRow>(state =>
+        {
+            state.ToTable("person_states");
+            state.HasKey(s => s.PersonId);
+            state.Property(s => s.PersonId).HasMaxLength(64);
+            state.Property(s => s.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<AuditEntryRow>(audit =>
+        {
+            audit.ToTable("audit_entries");
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.PersonId).HasMaxLength(64);
+            audit.Property(a => a.Source).HasMaxLength(16);
+            audit.Property(a => a.Actor).HasMaxLength(256);
+            audit.Property(a => a.Action).HasMaxLength(32);
+            audit.HasIndex(a => new { a.PersonId, a.At });
+            audit.HasIndex(a => a.At);
+        });
+
+        modelBuilder.Entity<OutboxMessageRow>(outbox =>
+        {
+            outbox.ToTable("outbox_messages");
+            outbox.HasKey(o => o.Id);
+            outbox.Property(o => o.Type).HasMaxLength(128);
+            outbox.Property(o => o.LastError).HasMaxLength(2000);
+            outbox.HasIndex(o => new { o.ProcessedAt, o.OccurredAt });
+        });
+    }
+}

@@ -1,0 +1,15 @@
+using NodaTime;
+using PresenceBot.Referrals.Organisation;
+using PresenceBot.Referrals.Referrals;
+using PresenceBot.Referrals.Timeline;
+
+namespace PresenceBot.Referrals.Service;
+
+/// <summary>A person's status at one instant, and what callers hear (null when available).</summary>
+public sealed record EffectiveStatus(Person Person, Instant At, TimelineSegment? Segment, string? Talsvar)
+{
+    public bool IsReferred => Segment?.Referral is not null;
+
+    /// <summary>The reason others may see: sick is disclosed as away.</summary>
+    public Reason? DisclosedReason => Segment?.Referral is { } referral ? ReasonCatalog.Disclosed(referral.Reason) : null;
+}

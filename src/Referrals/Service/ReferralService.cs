@@ -1,0 +1,214 @@
+using NodaTime;
+using PresenceBot.Referrals.Organisation;
+using PresenceBot.Referrals.Referrals;
+using PresenceBot.Referrals.Timeline;
+using PresenceBot.Referrals.WorkingTime;
+using OrganisationModel = PresenceBot.Referrals.Organisation.Organisation;
+
+namespace PresenceBot.Referrals.Service;
+
+/// <summary>
+/// The only write path for referral state, for every source (calendar, bot, switchboard), and the
+/// one place that answers "what is in force". Commands are idempotent: repeating one changes nothing
+/// and writes no audit entry or event. A lost race with another writer is retried on fresh state.
+/// </summary>
+public sealed class ReferralService(IReferralStore store, IOrganisationSource organisation, TimeProvider time)
+{
+    private const int MaxAttempts = 5;
+    private const int MaxNoteLength = 200;
+
+    /// <summary>How far back to load so a status can see the merged absence it is part of.</summary>
+    private static readonly Duration LookBehind = Duration.FromHours(12);
+
+    public Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    /// <summary>Registers a manual or switchboard referral; it replaces the person's previous manual one.</summary>
+    public Task<ReferralResult> SetAsync(SetReferral command, CancellationToken cancellationToken)
+    {
+        if (command.Source == ReferralSource.Calendar)
+        {
+            throw new ArgumentException("Calendar referrals go through UpsertCalendarAsync.", nameof(command));
+        }
+
+        return ExecuteAsync(command.PersonId, null, command.Source, command.Actor, (state, now, org) => PlanSet(command, state, now, org), cancellationToken);
+    }
+
+    /// <summary>"Tillbaka": ends whatever is in force now, manual or calendar; later bookings still apply.</summary>
+    public Task<ReferralResult> ReturnNowAsync(string personId, ReferralSource source, string actor, CancellationToken cancellationToken) =>
+        ExecuteAsync(personId, null, source, actor, (state, now, org) => PlanReturn(state, now, org), cancellationToken);
+
+    /// <summary>Creates or updates the referral of one calendar booking (keyed by its event id).</summary>
+    public Task<ReferralResult> UpsertCalendarAsync(CalendarBooking booking, CancellationToken cancellationToken) =>
+        ExecuteAsync(booking.PersonId, booking.ExternalKey, ReferralSource.Calendar, booking.Actor, (state, _, org) => PlanUpsert(booking, state, org), cancellationToken);
+
+    /// <summary>Removes the referral of a cancelled, declined or deleted booking.</summary>
+    public Task<ReferralResult> RemoveCalendarAsync(string personId, string externalKey, string actor, CancellationToken cancellationToken) =>
+        ExecuteAsync(personId, externalKey, ReferralSource.Calendar, actor, (state, _, _) => PlanRemove(externalKey, state), cancellationToken);
+
+    public async Task<EffectiveStatus> StatusAsync(Person person, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var state = await store.LoadAsync(person.Id, now - LookBehind, null, cancellationToken).ConfigureAwait(false);
+        return StatusOf(person, state, now, organisation.Current);
+    }
+
+    public async Task<IReadOnlyList<EffectiveStatus>> StatusOfAsync(IReadOnlyCollection<Person> people, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var org = organisation.Current;
+        var states = await store.LoadManyAsync(people.Select(p => p.Id).ToList(), now - LookBehind, cancellationToken).ConfigureAwait(false);
+        return people.Select(p => StatusOf(p, states.GetValueOrDefault(p.Id) ?? PersonReferrals.Empty(p.Id), now, org)).ToList();
+    }
+
+    /// <summary>The effective segments over <paramref name="window"/>, available stretches included.</summary>
+    public async Task<IReadOnlyList<TimelineSegment>> TimelineAsync(Person person, Interval window, CancellationToken cancellationToken)
+    {
+        var state = await store.LoadAsync(person.Id, window.Start - LookBehind, null, cancellationToken).ConfigureAwait(false);
+        return ReferralTimeline.Compute(state.Referrals, state.LastReturnAt, organisation.Current.CalendarCoupling.MergeGap, window);
+    }
+
+    /// <summary>What callers hear for a segment, spoken at <paramref name="now"/>.</summary>
+    public string? TalsvarFor(Person person, TimelineSegment segment, Instant now) =>
+        segment.Referral is { } referral
+            ? Talsvar.Talsvar.Compose(person, ReasonCatalog.Disclosed(referral.Reason), segment.ReturnsAt, now, organisation.Current.TimeZone)
+            : null;
+
+    private EffectiveStatus StatusOf(Person person, PersonReferrals state, Instant now, OrganisationModel org)
+    {
+        var segment = ReferralTimeline.At(state.Referrals, state.LastReturnAt, org.CalendarCoupling.MergeGap, now);
+        return new EffectiveStatus(person, now, segment, segment is null ? null : TalsvarFor(person, segment, now));
+    }
+
+    private async Task<ReferralResult> ExecuteAsync(
+        string personId,
+        string? externalKey,
+        ReferralSource source,
+        string actor,
+        Func<PersonReferrals, Instant, OrganisationModel, Plan> plan,
+        CancellationToken cancellationToken)
+    {
+        var org = organisation.Current;
+        var person = org.FindPerson(personId) ?? throw new ReferralRuleException("person", $"Okänd person '{personId}'.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = Now;
+            var state = await store.LoadAsync(person.Id, now - LookBehind, externalKey, cancellationToken).ConfigureAwait(false);
+            var planned = plan(state, now, org);
+            if (!planned.HasChanges)
+            {
+                return new ReferralResult(false, StatusOf(person, state, now, org));
+            }
+
+            var changes = planned.ToChangeSet(state, now, source, actor);
+            try
+            {
+                await store.SaveAsync(changes, cancellationToken).ConfigureAwait(false);
+                return new ReferralResult(true, StatusOf(person, planned.Apply(state), now, org));
+            }
+            catch (ReferralConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Someone else wrote this person's referrals between our read and write: plan again on fresh state.
+            }
+        }
+    }
+
+    private static Plan PlanSet(SetReferral command, PersonReferrals state, Instant now, OrganisationModel org)
+    {
+        var from = command.From is { } f && f > now ? f : now;
+        if (command.Until is not { } requestedUntil)
+        {
+            throw new ReferralRuleException("until", "Återkomsttid saknas: en hänvisning måste ha både orsak och återkomsttid.");
+        }
+
+        if (requestedUntil <= now)
+        {
+            throw new ReferralRuleException("until", "Återkomsttiden har redan passerat. Ange en tid framåt.");
+        }
+
+        if (requestedUntil <= from)
+        {
+            throw new ReferralRuleException("until", "Återkomsttiden måste vara efter starttiden.");
+        }
+
+        if (command.Note is { Length: > MaxNoteLength })
+        {
+            throw new ReferralRuleException("note", $"Anteckningen får vara högst {MaxNoteLength} tecken.");
+        }
+
+        var until = WorkingCalendar.For(org).NormalizeReturn(requestedUntil);
+        var phone = command.Phone ?? ReasonCatalog.DefaultPhone(command.Reason);
+        var candidate = new Referral(Guid.NewGuid(), state.PersonId, command.Reason, from, until, phone, command.Source, command.Note);
+
+        var overriding = state.Referrals.Where(r => r.OverridesCalendar && r.Start < until && r.EffectiveEnd > from).ToList();
+        if (overriding.Any(r => r.IsInForceAt(from) && r.Reason == candidate.Reason && r.ReturnsAt == candidate.ReturnsAt
+                                && r.Phone == candidate.Phone && r.Note == candidate.Note))
+        {
+            return Plan.None;
+        }
+
+        var plan = new Plan { Action = "set" };
+        foreach (var replaced in overriding)
+        {
+            // The newest manual word wins: what it overlaps ends where the new one begins, or goes if it hadn't begun.
+            if (replaced.Start < from)
+            {
+                plan.Update(replaced, replaced with { EndedAt = from }, "ended");
+            }
+            else
+            {
+                plan.Remove(replaced, "replaced");
+            }
+        }
+
+        plan.Add(candidate);
+        return plan;
+    }
+
+    private static Plan PlanReturn(PersonReferrals state, Instant now, OrganisationModel org)
+    {
+        var inForce = ReferralTimeline.At(state.Referrals, state.LastReturnAt, org.CalendarCoupling.MergeGap, now);
+        if (inForce is null)
+        {
+            return Plan.None;
+        }
+
+        var plan = new Plan { Action = "returned", LastReturnAt = now };
+        foreach (var referral in state.Referrals.Where(r => r.IsInForceAt(now)))
+        {
+            plan.Update(referral, referral with { EndedAt = now }, "ended");
+        }
+
+        return plan;
+    }
+
+    private static Plan PlanUpsert(CalendarBooking booking, PersonReferrals state, OrganisationModel org)
+    {
+        var person = org.FindPerson(booking.PersonId)!;
+        var existing = state.Referrals.FirstOrDefault(r => r.Source == ReferralSource.Calendar && r.ExternalKey == booking.ExternalKey);
+        if (person.CalendarCoupling == CalendarCoupling.Off)
+        {
+            // Coupling turned off: the calendar no longer speaks for this person.
+            return existing is null ? Plan.None : new Plan { Action = "calendar-removed" }.Remove(existing, "removed");
+        }
+
+        var returnsAt = WorkingCalendar.For(org).NormalizeReturn(booking.End);
+        var phone = booking.Reason == Reason.Remote || person.CalendarCoupling == CalendarCoupling.Open ? PhoneState.Open : PhoneState.Closed;
+
+        // A "tillbaka" said during this booking still holds unless the booking moved past it.
+        var endedAt = existing?.EndedAt is { } ended && booking.Start <= ended && ended < returnsAt ? ended : (Instant?)null;
+        var wanted = new Referral(existing?.Id ?? Guid.NewGuid(), person.Id, booking.Reason, booking.Start, returnsAt, phone,
+            ReferralSource.Calendar, externalKey: booking.ExternalKey, endedAt: endedAt);
+        if (existing is null)
+        {
+            return new Plan { Action = "calendar-created" }.Add(wanted);
+        }
+
+        return existing.SaysSameAs(wanted) ? Plan.None : new Plan { Action = "calendar-updated" }.Update(existing, wanted, "updated");
+    }
+
+    private static Plan PlanRemove(string externalKey, PersonReferrals state)
+    {
+        var existing = state.Referrals.FirstOrDefault(r => r.Source == ReferralSource.Calendar && r.ExternalKey == externalKey);
+        return existing is null ? Plan.None : new Plan { Action = "calendar-removed" }.Remove(existing, "removed");
+    }
+}

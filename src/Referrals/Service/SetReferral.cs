@@ -1,0 +1,29 @@
+using NodaTime;
+using PresenceBot.Referrals.Referrals;
+
+namespace PresenceBot.Referrals.Service;
+
+/// <summary>
+/// A manual (bot) or switchboard referral. <see cref="Until"/> is nullable because callers may omit
+/// it, and the service must say so rather than invent one (rule 6).
+/// </summary>
+public sealed record SetReferral
+{
+    public required string PersonId { get; init; }
+
+    public required Reason Reason { get; init; }
+
+    public required Instant? Until { get; init; }
+
+    /// <summary>Null means now.</summary>
+    public Instant? From { get; init; }
+
+    /// <summary>Null means the reason's default (open for remote work, else closed).</summary>
+    public PhoneState? Phone { get; init; }
+
+    public string? Note { get; init; }
+
+    public required ReferralSource Source { get; init; }
+
+    public required string Actor { get; init; }
+}
