@@ -1,6 +1,7 @@
 using NodaTime;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
+using PresenceBot.Referrals.Talsvar;
 using PresenceBot.Referrals.Timeline;
 using PresenceBot.Referrals.WorkingTime;
 using OrganisationModel = PresenceBot.Referrals.Organisation.Organisation;
@@ -70,7 +71,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     /// <summary>What callers hear for a segment, spoken at <paramref name="now"/>.</summary>
     public string? TalsvarFor(Person person, TimelineSegment segment, Instant now) =>
         segment.Referral is { } referral
-            ? Talsvar.Talsvar.Compose(person, ReasonCatalog.Disclosed(referral.Reason), segment.ReturnsAt, now, organisation.Current.TimeZone)
+            ? TalsvarText.Compose(person, ReasonCatalog.Disclosed(referral.Reason), segment.ReturnsAt, now, organisation.Current.TimeZone)
             : null;
 
     private EffectiveStatus StatusOf(Person person, PersonReferrals state, Instant now, OrganisationModel org)

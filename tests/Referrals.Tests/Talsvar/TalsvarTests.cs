@@ -2,7 +2,7 @@ using NodaTime;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 // Inside PresenceBot.Referrals.Tests.Talsvar the bare name "Talsvar" resolves to this test namespace, not the type.
-using SpokenReferral = PresenceBot.Referrals.Talsvar.Talsvar;
+using SpokenReferral = PresenceBot.Referrals.Talsvar.TalsvarText;
 
 namespace PresenceBot.Referrals.Tests.Talsvar;
 

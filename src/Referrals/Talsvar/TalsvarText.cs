@@ -9,7 +9,7 @@ namespace PresenceBot.Referrals.Talsvar;
 /// Composes the spoken referral (talsvar): "Kim Krona, Lycksele kommun, är på sammanträde och återkommer klockan 15.00."
 /// Pure: the caller passes "now" and the zone, so the text is the same wherever and whenever it is computed.
 /// </summary>
-public static class Talsvar
+public static class TalsvarText
 {
     // Hand-coded rather than CultureInfo("sv-SE"): servers running in invariant-globalization mode (no ICU)
     // would silently fall back to English names. Indexed by IsoDayOfWeek (Monday = 1) and month (January = 1).

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using PresenceBot.Outbox;
+using PresenceBot.Referrals.Service;
+using PresenceBot.Storage.Rows;
+
+namespace PresenceBot.Storage;
+
+/// <summary>
+/// <see cref="IReferralStore"/> on EF Core. A change set — referral rows, the person's version,
+/// audit entries and the outbox event — commits in one SaveChanges, so a change and its event
+/// are never separated, also if the process dies.
+/// </summary>
+internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts) : IReferralStore
+{
+    public async Task<PersonReferrals> LoadAsync(string personId, Instant since, string? externalKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var state = await db.PersonStates.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.PersonId == personId, cancellationToken).ConfigureAwait(false);
+        if (state is null)
+        {
+            return PersonReferrals.Empty(personId);
+        }
+
+        var rows = await db.Referrals.AsNoTracking()
+            .Where(r => r.PersonId == personId && (r.ReturnsAt > since || (externalKey != null && r.ExternalKey == externalKey)))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PersonReferrals(personId, state.Version, state.LastReturnAt, rows.Select(r => r.ToDomain()).ToList());
+    }
+
+    public async Task<IReadOnlyDictionary<string, PersonReferrals>> LoadManyAsync(
+        IReadOnlyCollection<string> personIds, Instant since, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var states = await db.PersonStates.AsNoTracking()
+            .Where(s => personIds.Contains(s.PersonId))
+            .ToDictionaryAsync(s => s.PersonId, cancellationToken).ConfigureAwait(false);
+        var rows = await db.Referrals.AsNoTracking()
+            .Where(r => personIds.Contains(r.PersonId) && r.ReturnsAt > since)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byPerson = rows.ToLookup(r => r.PersonId);
+        return states.Values.ToDictionary(
+            s => s.PersonId,
+            s => new PersonReferrals(s.PersonId, s.Version, s.LastReturnAt, byPerson[s.PersonId].Select(r => r.ToDomain()).ToList()));
+    }
+
+    public async Task SaveAsync(ReferralChangeSet changes, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var now = changes.Event.OccurredAt;
+        await StageVersionAsync(db, changes, cancellationToken).ConfigureAwait(false);
+
+        db.Referrals.AddRange(changes.Added.Select(r => r.ToRow(now)));
+        var touchedIds = changes.Updated.Select(r => r.Id).Concat(changes.Removed.Select(r => r.Id)).ToList();
+        var touched = await db.Referrals.Where(r => touchedIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var updated in changes.Updated)
+        {
+            (touched.GetValueOrDefault(updated.Id) ?? throw Conflict("updated referral is gone")).CopyFrom(updated, now);
+        }
+
+        foreach (var removed in changes.Removed)
+        {
+            db.Referrals.Remove(touched.GetValueOrDefault(removed.Id) ?? throw Conflict("removed referral is gone"));
+        }
+
+        db.AuditEntries.AddRange(changes.Audit.Select(a => new AuditEntryRow
+        {
+            Id = a.Id,
+            PersonId = a.PersonId,
+            At = a.At,
+            Source = a.Source.ToString(),
+            Actor = a.Actor,
+            Action = a.Action,
+            ReferralId = a.ReferralId,
+            Before = ReferralRowMapping.Snapshot(a.Before),
+            After = ReferralRowMapping.Snapshot(a.After),
+        }));
+        db.OutboxMessages.Add(new OutboxMessageRow
+        {
+            Id = changes.Event.EventId,
+            Type = nameof(ReferralChanged),
+            Payload = JsonSerializer.Serialize(OutboxPayload.From(changes.Event)),
+            OccurredAt = now,
+        });
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ReferralConcurrencyException($"The referrals of '{changes.PersonId}' changed meanwhile.", ex);
+        }
+        catch (DbUpdateException ex) when (changes.ExpectedVersion == 0 || changes.Added.Any(r => r.ExternalKey is not null))
+        {
+            // Two first writers for one person (or one calendar event) collide on a unique key; the loser retries on fresh state.
+            throw new ReferralConcurrencyException($"The referrals of '{changes.PersonId}' were created meanwhile.", ex);
+        }
+    }
+
+    private static async Task StageVersionAsync(PresenceBotDbContext db, ReferralChangeSet changes, CancellationToken cancellationToken)
+    {
+        var state = await db.PersonStates.FirstOrDefaultAsync(s => s.PersonId == changes.PersonId, cancellationToken).ConfigureAwait(false);
+        if (changes.ExpectedVersion == 0)
+        {
+            if (state is not null)
+            {
+                throw Conflict("person state already exists");
+            }
+
+            db.PersonStates.Add(new PersonStateRow { PersonId = changes.PersonId, Version = 1, LastReturnAt = changes.LastReturnAt });
+            return;
+        }
+
+        if (state is null || state.Version != changes.ExpectedVersion)
+        {
+            throw Conflict($"version is {state?.Version}, expected {changes.ExpectedVersion}");
+        }
+
+        // EF adds "WHERE version = expected" to the UPDATE, which is what stops a concurrent writer.
+        state.Version = changes.ExpectedVersion + 1;
+        state.LastReturnAt = changes.LastReturnAt;
+    }
+
+    private static ReferralConcurrencyException Conflict(string why) => new($"Concurrent change: {why}.");
+}
