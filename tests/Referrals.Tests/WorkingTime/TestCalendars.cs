@@ -1,12 +1,25 @@
 using NodaTime;
 using NodaTime.Text;
+using PresenceBot.Referrals.Organisation;
+using PresenceBot.Referrals.WorkingTime;
 
 namespace PresenceBot.Referrals.Tests.WorkingTime;
 
-/// <summary>Shared fixtures: the Stockholm zone and parsing helpers.</summary>
+/// <summary>Shared fixtures: the Stockholm zone and a Mon–Fri 08:00–17:00 calendar, plus parsing helpers.</summary>
 internal static class TestCalendars
 {
     public static readonly DateTimeZone Stockholm = DateTimeZoneProviders.Tzdb["Europe/Stockholm"];
+
+    public static readonly IReadOnlySet<IsoDayOfWeek> MondayToFriday = new HashSet<IsoDayOfWeek>
+    {
+        IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday,
+    };
+
+    public static WorkingCalendar OfficeHours(params string[] extraNonWorkingDays) =>
+        new(
+            new WorkingHours(MondayToFriday, new LocalTime(8, 0), new LocalTime(17, 0)),
+            extraNonWorkingDays.Select(Date).ToHashSet(),
+            Stockholm);
 
     public static LocalDate Date(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 
