@@ -12,7 +12,7 @@ namespace PresenceBot.Storage;
 /// audit entries and the outbox event — commits in one SaveChanges, so a change and its event
 /// are never separated, also if the process dies.
 /// </summary>
-internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts) : IReferralStore
+internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, OutboxSignal outbox) : IReferralStore
 {
     public async Task<PersonReferrals> LoadAsync(string personId, Instant since, string? externalKey, CancellationToken cancellationToken)
     {
@@ -89,6 +89,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            outbox.Notify();
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -136,7 +136,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
             throw new ReferralRuleException("note", $"Anteckningen får vara högst {MaxNoteLength} tecken.");
         }
 
-        var until = WorkingCalendar.For(org).NormalizeReturn(requestedUntil);
+        var until = new WorkingCalendar(org).NormalizeReturn(requestedUntil);
         var phone = command.Phone ?? ReasonCatalog.DefaultPhone(command.Reason);
         var candidate = new Referral(Guid.NewGuid(), state.PersonId, command.Reason, from, until, phone, command.Source, command.Note);
 
@@ -192,7 +192,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
             return existing is null ? Plan.None : new Plan { Action = "calendar-removed" }.Remove(existing, "removed");
         }
 
-        var returnsAt = WorkingCalendar.For(org).NormalizeReturn(booking.End);
+        var returnsAt = new WorkingCalendar(org).NormalizeReturn(booking.End);
         var phone = booking.Reason == Reason.Remote || person.CalendarCoupling == CalendarCoupling.Open ? PhoneState.Open : PhoneState.Closed;
 
         // A "tillbaka" said during this booking still holds unless the booking moved past it.

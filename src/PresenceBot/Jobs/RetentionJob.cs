@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PresenceBot.Storage;
+
+namespace PresenceBot.Jobs;
+
+/// <summary>
+/// Deletes referrals that ended, audit entries written and events delivered more than
+/// <c>Retention:Days</c> ago: the service keeps no more personal data than it needs.
+/// Undelivered events are kept whatever their age.
+/// </summary>
+internal sealed class RetentionJob(
+    IDbContextFactory<PresenceBotDbContext> contexts,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionJob> logger)
+{
+    public const string RecurringJobId = "retention";
+
+    public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var days = options.Value.Days;
+        var cutoff = Instant.FromDateTimeOffset(time.GetUtcNow()) - Duration.FromDays(days);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var referrals = await db.Referrals.Where(r => r.ReturnsAt < cutoff && (r.EndedAt == null || r.EndedAt < cutoff))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var audit = await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        Log.RetentionDone(logger, referrals, audit, outbox, days);
+        return new RetentionResult(referrals, audit, outbox);
+    }
+}

@@ -1,0 +1,26 @@
+namespace PresenceBot;
+
+/// <summary>The host's log messages (event ids 1000–1099). Never log subjects, bodies or tokens.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Database ready ({Provider}).")]
+    public static partial void DatabaseMigrated(ILogger logger, string provider);
+
+    [LoggerMessage(1001, LogLevel.Warning, "Switchboard:ApiKeys is empty: the switchboard API is open to anyone who can reach it.")]
+    public static partial void SwitchboardApiOpen(ILogger logger);
+
+    [LoggerMessage(1002, LogLevel.Warning, "Outbox message {MessageId} failed (attempt {Attempt}); it will be retried.")]
+    public static partial void OutboxDeliveryFailed(ILogger logger, Guid messageId, int attempt, Exception exception);
+
+    [LoggerMessage(1003, LogLevel.Information, "Retention removed {Referrals} referrals, {Audit} audit entries and {Outbox} delivered events older than {Days} days.")]
+    public static partial void RetentionDone(ILogger logger, int referrals, int audit, int outbox, int days);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Jobs:DashboardAllowRemote is true: the Hangfire dashboard answers requests from any address.")]
+    public static partial void DashboardOpen(ILogger logger);
+
+    [LoggerMessage(1005, LogLevel.Information, "Organisation loaded from {Path}: {People} people in {Units} units.")]
+    public static partial void OrganisationLoaded(ILogger logger, string path, int people, int units);
+
+    [LoggerMessage(1006, LogLevel.Error, "The outbox dispatcher failed; it will try again.")]
+    public static partial void OutboxLoopFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PresenceBot.Organisation;
+
+/// <summary>Where the organisation file is. Relative paths are resolved against the app's folder.</summary>
+public sealed class OrganisationOptions
+{
+    public const string SectionName = "Organisation";
+
+    [Required]
+    public string File { get; set; } = "Organisation/sample-organisation.json";
+}

@@ -1,0 +1,7 @@
+namespace PresenceBot.Storage;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using PresenceBot.Referrals.Service;
+
+namespace PresenceBot.Storage;
+
+internal static class StorageSetup
+{
+    public const string ConnectionStringName = "PresenceBot";
+
+    /// <summary>
+    /// Registers the database chosen by <c>Storage:Provider</c> with <c>ConnectionStrings:PresenceBot</c>;
+    /// SQLite defaults to a file under the app's content root. Migrations run at start.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        var services = builder.Services;
+        services.AddSingleton(options);
+
+        switch (options.Provider)
+        {
+            case StorageProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new StartupConfigurationException(
+                        $"ConnectionStrings:{ConnectionStringName}: required when Storage:Provider is Postgres.");
+                }
+
+                services.AddPooledDbContextFactory<PostgresPresenceBotDbContext>(db => ConfigurePostgres(db, connectionString));
+                services.AddSingleton<IDbContextFactory<PresenceBotDbContext>, DbContextFactoryAdapter<PostgresPresenceBotDbContext>>();
+                break;
+            default:
+                var sqlite = connectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
+                services.AddPooledDbContextFactory<SqlitePresenceBotDbContext>(db => ConfigureSqlite(db, sqlite));
+                services.AddSingleton<IDbContextFactory<PresenceBotDbContext>, DbContextFactoryAdapter<SqlitePresenceBotDbContext>>();
+                break;
+        }
+
+        services.AddSingleton<IReferralStore, EfReferralStore>();
+        services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
+        db.UseSqlite(connectionString);
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
+        db.UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime());
+
+    private static string DefaultSqliteConnectionString(string contentRoot)
+    {
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "presencebot.db")}";
+    }
+}

@@ -1,0 +1,204 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using PresenceBot.Referrals.Organisation;
+using PresenceBot.Referrals.Referrals;
+using PresenceBot.Referrals.Service;
+
+namespace PresenceBot.Switchboard;
+
+/// <summary>
+/// The switchboard's HTTP API: status now, a unit's status, a timeline, and referrals registered by an
+/// operator on someone's behalf. Everything goes through <see cref="ReferralService"/>.
+/// </summary>
+internal static class SwitchboardApi
+{
+    private const string OperatorHeader = "X-Operator";
+    private static readonly Duration MaxTimelineSpan = Duration.FromDays(62);
+
+    public static IHostApplicationBuilder AddSwitchboardApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SwitchboardOptions>().BindConfiguration(SwitchboardOptions.SectionName);
+        builder.Services.AddSingleton<ApiKeyFilter>();
+        return builder;
+    }
+
+    public static WebApplication MapSwitchboardApi(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<SwitchboardOptions>>().Value.ApiKeys.Count == 0)
+        {
+            Log.SwitchboardApiOpen(app.Logger);
+        }
+
+        var api = app.MapGroup("/api/referrals").AddEndpointFilter<ApiKeyFilter>().WithTags("Switchboard");
+        api.MapGet("/", GetUnit);
+        api.MapGet("/{person}", GetStatus);
+        api.MapGet("/{person}/timeline", GetTimeline);
+        api.MapPut("/{person}/manual", SetManual);
+        api.MapDelete("/{person}/manual", ReturnNow);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult>> GetStatus(
+        string person, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    {
+        if (organisation.Current.FindPerson(person) is not { } found)
+        {
+            return UnknownPerson(person);
+        }
+
+        var status = await referrals.StatusAsync(found, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(status.ToResponse(organisation.Current.TimeZone));
+    }
+
+    public static async Task<Results<Ok<UnitResponse>, ProblemHttpResult, ValidationProblem>> GetUnit(
+        string? unit, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(unit))
+        {
+            return Invalid("unit", "Ange enheten: /api/referrals?unit={enhetens id}.");
+        }
+
+        var org = organisation.Current;
+        if (org.FindUnit(unit) is not { } found)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Okänd enhet '{unit}'.");
+        }
+
+        var statuses = await referrals.StatusOfAsync(org.MembersOf(found).ToList(), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new UnitResponse(found.Id, found.Name, found.Municipality.Id, statuses.Select(s => s.ToResponse(org.TimeZone)).ToList()));
+    }
+
+    public static async Task<Results<Ok<TimelineResponse>, ProblemHttpResult, ValidationProblem>> GetTimeline(
+        string person, string? from, string? to, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    {
+        var org = organisation.Current;
+        if (org.FindPerson(person) is not { } found)
+        {
+            return UnknownPerson(person);
+        }
+
+        var start = referrals.Now;
+        if (from is not null && !ApiTime.TryParse(from, org.TimeZone, out start))
+        {
+            return Invalid("from", $"'{from}' är ingen tid (ISO 8601, t.ex. 2026-11-23T08:00:00+01:00).");
+        }
+
+        var end = start + Duration.FromDays(7);
+        if (to is not null && !ApiTime.TryParse(to, org.TimeZone, out end))
+        {
+            return Invalid("to", $"'{to}' är ingen tid (ISO 8601, t.ex. 2026-11-23T17:00:00+01:00).");
+        }
+
+        if (end <= start)
+        {
+            return Invalid("to", "Slutet måste vara efter början.");
+        }
+
+        if (end - start > MaxTimelineSpan)
+        {
+            return Invalid("to", $"Högst {MaxTimelineSpan.Days} dagar åt gången.");
+        }
+
+        var segments = await referrals.TimelineAsync(found, new Interval(start, end), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new TimelineResponse(
+            PersonResponse.From(found),
+            ResponseMapping.Local(start, org.TimeZone),
+            ResponseMapping.Local(end, org.TimeZone),
+            segments.Select(s => s.ToResponse(org.TimeZone)).ToList()));
+    }
+
+    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> SetManual(
+        string person, ManualReferralRequest request, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    {
+        var org = organisation.Current;
+        if (org.FindPerson(person) is not { } found)
+        {
+            return UnknownPerson(person);
+        }
+
+        if (!ReasonCatalog.TryParse(request.Reason, out var reason))
+        {
+            return Invalid("reason", $"Okänd eller saknad orsak '{request.Reason}'. Giltiga: {string.Join(", ", ReasonCatalog.Codes)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Until))
+        {
+            return Invalid("until", "Återkomsttid saknas: en hänvisning måste ha både orsak och återkomsttid.");
+        }
+
+        if (!ApiTime.TryParse(request.Until, org.TimeZone, out var until))
+        {
+            return Invalid("until", $"'{request.Until}' är ingen tid (ISO 8601, t.ex. 2026-11-23T15:00:00+01:00).");
+        }
+
+        Instant? start = null;
+        if (request.From is not null)
+        {
+            if (!ApiTime.TryParse(request.From, org.TimeZone, out var parsedFrom))
+            {
+                return Invalid("from", $"'{request.From}' är ingen tid (ISO 8601).");
+            }
+
+            start = parsedFrom;
+        }
+
+        PhoneState? phone = request.Phone?.Trim().ToLowerInvariant() switch
+        {
+            null => null,
+            "open" => PhoneState.Open,
+            "closed" => PhoneState.Closed,
+            _ => (PhoneState?)(PhoneState)(-1),
+        };
+        if (phone is (PhoneState)(-1))
+        {
+            return Invalid("phone", $"'{request.Phone}' är inget telefonläge (open eller closed).");
+        }
+
+        try
+        {
+            var result = await referrals.SetAsync(new SetReferral
+            {
+                PersonId = found.Id,
+                Reason = reason,
+                Until = until,
+                From = start,
+                Phone = phone,
+                Note = request.Note,
+                Source = ReferralSource.Switchboard,
+                Actor = Actor(http),
+            }, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(result.Status.ToResponse(org.TimeZone));
+        }
+        catch (ReferralRuleException ex)
+        {
+            return Invalid(ex.Field, ex.Message);
+        }
+    }
+
+    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult>> ReturnNow(
+        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    {
+        if (organisation.Current.FindPerson(person) is not { } found)
+        {
+            return UnknownPerson(person);
+        }
+
+        var result = await referrals.ReturnNowAsync(found.Id, ReferralSource.Switchboard, Actor(http), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(result.Status.ToResponse(organisation.Current.TimeZone));
+    }
+
+    /// <summary>Who registered it, for the audit trail: the operator's name if the switchboard sends one.</summary>
+    private static string Actor(HttpRequest http)
+    {
+        var operatorName = http.Headers[OperatorHeader].ToString().Trim();
+        return operatorName.Length is > 0 and <= 100 ? $"switchboard:{operatorName}" : "switchboard";
+    }
+
+    private static ProblemHttpResult UnknownPerson(string person) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Okänd person '{person}'.",
+            detail: "Ange personens id eller UPN (e-postadress) som den står i organisationsfilen.");
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Ogiltig begäran.");
+}
