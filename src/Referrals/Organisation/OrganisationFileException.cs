@@ -20,7 +20,7 @@ public sealed class OrganisationFileException : Exception
 
     public string FileName { get; }
 
-    /// <summary>Each problem as <c>{json path}: {what is wrong}</c>, in file order.</summary>
+    /// <summary>Each problem as <c>{json path}: {what is wrong}</c>, section by section (settings, municipalities, units, people).</summary>
     public IReadOnlyList<string> Problems { get; }
 
     private static string FormatMessage(string fileName, IReadOnlyList<string> problems)
