@@ -50,7 +50,9 @@ internal static class ResponseMapping
             Local(segment.ReturnsAt, zone));
     }
 
-    public static DateTimeOffset Local(Instant instant, DateTimeZone zone) => instant.InZone(zone).ToDateTimeOffset();
+    /// <summary>The instant in the organisation's zone, to the whole second (switchboards show minutes, not ticks).</summary>
+    public static DateTimeOffset Local(Instant instant, DateTimeZone zone) =>
+        Instant.FromUnixTimeSeconds(instant.ToUnixTimeSeconds()).InZone(zone).ToDateTimeOffset();
 
     private static string Phone(PhoneState phone) => phone == PhoneState.Open ? "open" : "closed";
 

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+using PresenceBot;
+using PresenceBot.Health;
+using PresenceBot.Hosting;
+using PresenceBot.Jobs;
+using PresenceBot.Organisation;
+using PresenceBot.Outbox;
+using PresenceBot.Referrals.Organisation;
+using PresenceBot.Storage;
+using PresenceBot.Switchboard;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddOrganisation();
+    builder.AddReferrals();
+    builder.AddStorage();
+    builder.AddOutbox();
+    builder.AddJobs();
+    builder.AddSwitchboardApi();
+    builder.AddHealth();
+    builder.Services.AddProblemDetails();
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.MapHealth();
+    app.MapSwitchboardApi();
+    app.MapJobsDashboard();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is OrganisationFileException or StartupConfigurationException or OptionsValidationException)
+{
+    // A configuration mistake is the admin's to fix: say exactly what, without a stack trace, and exit non-zero.
+    await Console.Error.WriteLineAsync($"PresenceBot cannot start: {ex.Message}");
+    return 1;
+}
+
+/// <summary>Visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
