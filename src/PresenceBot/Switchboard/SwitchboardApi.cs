@@ -188,10 +188,13 @@ internal static class SwitchboardApi
         return TypedResults.Ok(result.Status.ToResponse(organisation.Current.TimeZone));
     }
 
-    /// <summary>Who registered it, for the audit trail: the operator's name if the switchboard sends one.</summary>
+    /// <summary>
+    /// Who registered it, for the audit trail: the operator's name if the switchboard sends one.
+    /// HTTP headers are ASCII, so names like "Åsa" arrive percent-encoded (UTF-8).
+    /// </summary>
     private static string Actor(HttpRequest http)
     {
-        var operatorName = http.Headers[OperatorHeader].ToString().Trim();
+        var operatorName = Uri.UnescapeDataString(http.Headers[OperatorHeader].ToString()).Trim();
         return operatorName.Length is > 0 and <= 100 ? $"switchboard:{operatorName}" : "switchboard";
     }
 

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace PresenceBot.Tests;
+
+/// <summary>
+/// The real host on real loopback HTTP (Kestrel on a free port), with a fake clock, a temporary
+/// SQLite file and no Hangfire server. Settings can be overridden per test.
+/// </summary>
+public sealed class PresenceBotApplication : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 2026-11-23 09:00 in Stockholm: a plain working morning.</summary>
+    public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(1));
+
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
+    private readonly Dictionary<string, string?> _settings;
+
+    /// <param name="settings">Configuration overrides (e.g. <c>Switchboard:ApiKeys:0</c>).</param>
+    /// <param name="folder">Reuse another run's folder (and so its database) to test a restart; it is then not deleted.</param>
+    public PresenceBotApplication(IDictionary<string, string?>? settings = null, string? folder = null)
+    {
+        _ownsFolder = folder is null;
+        _folder = folder ?? Path.Combine(Path.GetTempPath(), "presencebot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:PresenceBot"] = $"Data Source={DatabasePath}",
+            ["Jobs:RunServer"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(MondayMorning);
+
+    public string Folder => _folder;
+
+    public string DatabasePath => Path.Combine(_folder, "presencebot.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsFolder)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finishing background thread; the OS temp cleaner will take it.
+            }
+        }
+    }
+}
