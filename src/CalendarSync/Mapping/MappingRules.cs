@@ -9,8 +9,6 @@ namespace PresenceBot.CalendarSync.Mapping;
 /// </summary>
 public sealed record MappingRules
 {
-    public static MappingRules Default { get; } = new();
-
     /// <summary>
     /// Swedish and English category names. Comp leave and leave of absence are referred as semester (Lemland's
     /// policy, rule 2), so "Ledig", "Komp", "Kompledig" and "Tjänstledig" map to <see cref="Reason.Vacation"/>;
@@ -40,6 +38,9 @@ public sealed record MappingRules
             ["Sjuk"] = Reason.Sick,
             ["Sick"] = Reason.Sick,
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Must stay below DefaultCategoryReasons: static initialisers run in text order, and new() reads that table.
+    public static MappingRules Default { get; } = new();
 
     /// <summary>Off by default: a tentative booking may not happen, and a closed phone is worse than a missed referral.</summary>
     public bool TentativeMakesReferral { get; init; }
