@@ -1,0 +1,50 @@
+using System.Collections.Frozen;
+using PresenceBot.Referrals.Referrals;
+
+namespace PresenceBot.CalendarSync.Mapping;
+
+/// <summary>
+/// The configurable parts of rule 2: whether a tentative booking closes the phone, and which Outlook category
+/// names choose which reason. Names are matched ignoring case and surrounding white space.
+/// </summary>
+public sealed record MappingRules
+{
+    /// <summary>
+    /// Swedish and English category names. Comp leave and leave of absence are referred as semester (Lemland's
+    /// policy, rule 2), so "Ledig", "Komp", "Kompledig" and "Tjänstledig" map to <see cref="Reason.Vacation"/>;
+    /// an organisation that prefers "är ledig" can map them to <see cref="Reason.Leave"/> instead.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Reason> DefaultCategoryReasons { get; } =
+        new Dictionary<string, Reason>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Semester"] = Reason.Vacation,
+            ["Vacation"] = Reason.Vacation,
+            ["Tjänsteresa"] = Reason.BusinessTrip,
+            ["Business trip"] = Reason.BusinessTrip,
+            ["Lunch"] = Reason.Lunch,
+            ["Utbildning"] = Reason.Training,
+            ["Training"] = Reason.Training,
+            ["Distans"] = Reason.Remote,
+            ["Remote"] = Reason.Remote,
+            ["Tjänsteärende"] = Reason.Errand,
+            ["Errand"] = Reason.Errand,
+            ["Ledig"] = Reason.Vacation,
+            ["Leave"] = Reason.Vacation,
+            ["Komp"] = Reason.Vacation,
+            ["Kompledig"] = Reason.Vacation,
+            ["Comp leave"] = Reason.Vacation,
+            ["Tjänstledig"] = Reason.Vacation,
+            ["Leave of absence"] = Reason.Vacation,
+            ["Sjuk"] = Reason.Sick,
+            ["Sick"] = Reason.Sick,
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    // Must stay below DefaultCategoryReasons: static initialisers run in text order, and new() reads that table.
+    public static MappingRules Default { get; } = new();
+
+    /// <summary>Off by default: a tentative booking may not happen, and a closed phone is worse than a missed referral.</summary>
+    public bool TentativeMakesReferral { get; init; }
+
+    /// <summary>Category name to reason; replaces the defaults as a whole when set.</summary>
+    public IReadOnlyDictionary<string, Reason> CategoryReasons { get; init; } = DefaultCategoryReasons;
+}
