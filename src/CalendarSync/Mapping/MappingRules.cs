@@ -10,9 +10,9 @@ namespace PresenceBot.CalendarSync.Mapping;
 public sealed record MappingRules
 {
     /// <summary>
-    /// Swedish and English category names. Comp leave and leave of absence are referred as semester (Lemland's
-    /// policy, rule 2), so "Ledig", "Komp", "Kompledig" and "Tjänstledig" map to <see cref="Reason.Vacation"/>;
-    /// an organisation that prefers "är ledig" can map them to <see cref="Reason.Leave"/> instead.
+    /// Swedish and English category names, named like the reasons. Comp leave and leave of absence are referred
+    /// as semester (Lemland's policy, rule 2), so "Komp", "Kompledig" and "Tjänstledig" map to
+    /// <see cref="Reason.Vacation"/>; plain "Ledig" is its own reason ("är ledig").
     /// </summary>
     public static IReadOnlyDictionary<string, Reason> DefaultCategoryReasons { get; } =
         new Dictionary<string, Reason>(StringComparer.OrdinalIgnoreCase)
@@ -28,8 +28,8 @@ public sealed record MappingRules
             ["Remote"] = Reason.Remote,
             ["Tjänsteärende"] = Reason.Errand,
             ["Errand"] = Reason.Errand,
-            ["Ledig"] = Reason.Vacation,
-            ["Leave"] = Reason.Vacation,
+            ["Ledig"] = Reason.Leave,
+            ["Leave"] = Reason.Leave,
             ["Komp"] = Reason.Vacation,
             ["Kompledig"] = Reason.Vacation,
             ["Comp leave"] = Reason.Vacation,

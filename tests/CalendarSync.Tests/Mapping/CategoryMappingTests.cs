@@ -18,8 +18,8 @@ public sealed class CategoryMappingTests
     [InlineData("Remote", Reason.Remote)]
     [InlineData("Tjänsteärende", Reason.Errand)]
     [InlineData("Errand", Reason.Errand)]
-    [InlineData("Ledig", Reason.Vacation)]
-    [InlineData("Leave", Reason.Vacation)]
+    [InlineData("Ledig", Reason.Leave)]
+    [InlineData("Leave", Reason.Leave)]
     [InlineData("Komp", Reason.Vacation)]
     [InlineData("Kompledig", Reason.Vacation)]
     [InlineData("Comp leave", Reason.Vacation)]
@@ -60,10 +60,10 @@ public sealed class CategoryMappingTests
     {
         var rules = new MappingRules
         {
-            CategoryReasons = new Dictionary<string, Reason>(StringComparer.Ordinal) { ["ledig"] = Reason.Leave },
+            CategoryReasons = new Dictionary<string, Reason>(StringComparer.Ordinal) { ["ledig"] = Reason.Vacation },
         };
 
-        Assert.Equal(Reason.Leave, Map(Meeting("oof", "LEDIG"), rules).Booking?.Reason);
+        Assert.Equal(Reason.Vacation, Map(Meeting("oof", "LEDIG"), rules).Booking?.Reason);
         Assert.Equal(Reason.Away, Map(Meeting("oof", "Semester"), rules).Booking?.Reason);
     }
 
