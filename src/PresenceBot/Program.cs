@@ -22,6 +22,7 @@ try
     builder.Services.AddProblemDetails();
 
     var app = builder.Build();
+    app.LogOrganisation();
     // Unreadable request bodies are the client's mistake (400), not ours (500).
     app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
     app.UseStatusCodePages();

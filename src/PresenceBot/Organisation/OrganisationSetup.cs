@@ -13,6 +13,15 @@ internal static class OrganisationSetup
         var options = builder.Configuration.GetSection(OrganisationOptions.SectionName).Get<OrganisationOptions>() ?? new OrganisationOptions();
         var source = FileOrganisationSource.Load(options.File);
         builder.Services.AddSingleton<IOrganisationSource>(source);
+        builder.Services.AddSingleton(source);
         return builder;
+    }
+
+    /// <summary>Tells the admin which file is in force and how big it is.</summary>
+    public static WebApplication LogOrganisation(this WebApplication app)
+    {
+        var source = app.Services.GetRequiredService<FileOrganisationSource>();
+        Log.OrganisationLoaded(app.Logger, source.Path, source.Current.People.Count, source.Current.Units.Count);
+        return app;
     }
 }
