@@ -14,7 +14,7 @@ namespace PresenceBot.Storage;
 /// </summary>
 internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, OutboxSignal outbox) : IReferralStore
 {
-    public async Task<PersonReferrals> LoadAsync(string personId, Instant since, string? externalKey, CancellationToken cancellationToken)
+    public async Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var state = await db.PersonStates.AsNoTracking()
@@ -25,7 +25,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         }
 
         var rows = await db.Referrals.AsNoTracking()
-            .Where(r => r.PersonId == personId && (r.ReturnsAt > since || (externalKey != null && r.ExternalKey == externalKey)))
+            .Where(r => r.PersonId == personId && (r.ReturnsAt > since || (r.ExternalKey != null && externalKeys.Contains(r.ExternalKey))))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PersonReferrals(personId, state.Version, state.LastReturnAt, rows.Select(r => r.ToDomain()).ToList());
     }

@@ -6,10 +6,10 @@ namespace PresenceBot.Referrals.Service;
 public interface IReferralStore
 {
     /// <summary>
-    /// The person's referrals that are not over by <paramref name="since"/>, plus the one with
-    /// <paramref name="externalKey"/> whenever it ended.
+    /// The person's referrals that are not over by <paramref name="since"/>, plus those with one of
+    /// <paramref name="externalKeys"/> whenever they ended (a booking moved from the past must update, not duplicate).
     /// </summary>
-    Task<PersonReferrals> LoadAsync(string personId, Instant since, string? externalKey, CancellationToken cancellationToken);
+    Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken);
 
     /// <summary>The same for many people at once (a unit, the whole organisation).</summary>
     Task<IReadOnlyDictionary<string, PersonReferrals>> LoadManyAsync(

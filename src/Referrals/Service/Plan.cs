@@ -37,6 +37,14 @@ internal sealed class Plan
         return this;
     }
 
+    /// <summary>Takes over another plan's changes (one change set for many bookings).</summary>
+    public void Merge(Plan other)
+    {
+        _added.AddRange(other._added);
+        _updated.AddRange(other._updated);
+        _removed.AddRange(other._removed);
+    }
+
     /// <summary>The person's state as it will be once the change set is committed.</summary>
     public PersonReferrals Apply(PersonReferrals state)
     {

@@ -31,25 +31,39 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
             throw new ArgumentException("Calendar referrals go through UpsertCalendarAsync.", nameof(command));
         }
 
-        return ExecuteAsync(command.PersonId, null, command.Source, command.Actor, (state, now, org) => PlanSet(command, state, now, org), cancellationToken);
+        return ExecuteAsync(command.PersonId, command.Source, command.Actor, (state, now, org) => PlanSet(command, state, now, org), cancellationToken);
     }
 
     /// <summary>"Tillbaka": ends whatever is in force now, manual or calendar; later bookings still apply.</summary>
     public Task<ReferralResult> ReturnNowAsync(string personId, ReferralSource source, string actor, CancellationToken cancellationToken) =>
-        ExecuteAsync(personId, null, source, actor, (state, now, org) => PlanReturn(state, now, org), cancellationToken);
+        ExecuteAsync(personId, source, actor, (state, now, org) => PlanReturn(state, now, org), cancellationToken);
 
     /// <summary>Creates or updates the referral of one calendar booking (keyed by its event id).</summary>
     public Task<ReferralResult> UpsertCalendarAsync(CalendarBooking booking, CancellationToken cancellationToken) =>
-        ExecuteAsync(booking.PersonId, booking.ExternalKey, ReferralSource.Calendar, booking.Actor, (state, _, org) => PlanUpsert(booking, state, org), cancellationToken);
+        ExecuteAsync(booking.PersonId, ReferralSource.Calendar, booking.Actor, (state, _, org) => PlanUpsert(booking, state, org), cancellationToken,
+            externalKeys: [booking.ExternalKey]);
+
+    /// <summary>
+    /// Applies a calendar re-read in one change set: every booking upserted, every removed event's
+    /// referral gone, and after a full read of a window also the calendar referrals it no longer holds.
+    /// </summary>
+    public Task<ReferralResult> SyncCalendarAsync(CalendarChanges changes, CancellationToken cancellationToken)
+    {
+        // The full-window case needs every calendar referral in the window, so load from its start.
+        return ExecuteAsync(changes.PersonId, ReferralSource.Calendar, changes.Actor,
+            (state, _, org) => PlanCalendarSync(changes, state, org), cancellationToken,
+            loadSince: changes.FullReadWindow?.Start, externalKeys: changes.RemovedEventIds.Concat(changes.Bookings.Select(b => b.ExternalKey)).ToList());
+    }
 
     /// <summary>Removes the referral of a cancelled, declined or deleted booking.</summary>
     public Task<ReferralResult> RemoveCalendarAsync(string personId, string externalKey, string actor, CancellationToken cancellationToken) =>
-        ExecuteAsync(personId, externalKey, ReferralSource.Calendar, actor, (state, _, _) => PlanRemove(externalKey, state), cancellationToken);
+        ExecuteAsync(personId, ReferralSource.Calendar, actor, (state, _, _) => PlanRemove(externalKey, state), cancellationToken,
+            externalKeys: [externalKey]);
 
     public async Task<EffectiveStatus> StatusAsync(Person person, CancellationToken cancellationToken)
     {
         var now = Now;
-        var state = await store.LoadAsync(person.Id, now - LookBehind, null, cancellationToken).ConfigureAwait(false);
+        var state = await store.LoadAsync(person.Id, now - LookBehind, [], cancellationToken).ConfigureAwait(false);
         return StatusOf(person, state, now, organisation.Current);
     }
 
@@ -64,7 +78,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     /// <summary>The effective segments over <paramref name="window"/>, available stretches included.</summary>
     public async Task<IReadOnlyList<TimelineSegment>> TimelineAsync(Person person, Interval window, CancellationToken cancellationToken)
     {
-        var state = await store.LoadAsync(person.Id, window.Start - LookBehind, null, cancellationToken).ConfigureAwait(false);
+        var state = await store.LoadAsync(person.Id, window.Start - LookBehind, [], cancellationToken).ConfigureAwait(false);
         return ReferralTimeline.Compute(state.Referrals, state.LastReturnAt, organisation.Current.CalendarCoupling.MergeGap, window);
     }
 
@@ -82,18 +96,20 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
 
     private async Task<ReferralResult> ExecuteAsync(
         string personId,
-        string? externalKey,
         ReferralSource source,
         string actor,
         Func<PersonReferrals, Instant, OrganisationModel, Plan> plan,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Instant? loadSince = null,
+        IReadOnlyCollection<string>? externalKeys = null)
     {
         var org = organisation.Current;
         var person = org.FindPerson(personId) ?? throw new ReferralRuleException("person", $"Okänd person '{personId}'.");
         for (var attempt = 1; ; attempt++)
         {
             var now = Now;
-            var state = await store.LoadAsync(person.Id, now - LookBehind, externalKey, cancellationToken).ConfigureAwait(false);
+            var since = loadSince is { } from && from < now - LookBehind ? from : now - LookBehind;
+            var state = await store.LoadAsync(person.Id, since, externalKeys ?? [], cancellationToken).ConfigureAwait(false);
             var planned = plan(state, now, org);
             if (!planned.HasChanges)
             {
@@ -205,6 +221,34 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         }
 
         return existing.SaysSameAs(wanted) ? Plan.None : new Plan { Action = "calendar-updated" }.Update(existing, wanted, "updated");
+    }
+
+    private static Plan PlanCalendarSync(CalendarChanges changes, PersonReferrals state, OrganisationModel org)
+    {
+        var plan = new Plan { Action = "calendar-synced" };
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+
+        // The same event may come twice in one read (delta pages overlap); the last word counts.
+        foreach (var booking in changes.Bookings.Reverse().DistinctBy(b => b.ExternalKey))
+        {
+            mentioned.Add(booking.ExternalKey);
+            plan.Merge(PlanUpsert(booking with { PersonId = state.PersonId }, state, org));
+        }
+
+        var calendar = state.Referrals.Where(r => r.Source == ReferralSource.Calendar && r.ExternalKey is not null).ToList();
+        var gone = calendar.Where(r => changes.RemovedEventIds.Contains(r.ExternalKey!) && !mentioned.Contains(r.ExternalKey!));
+        if (changes.FullReadWindow is { } window)
+        {
+            // A full read is the truth for its window: what it didn't mention there was deleted meanwhile.
+            gone = gone.Concat(calendar.Where(r => window.Contains(r.Start) && !mentioned.Contains(r.ExternalKey!)));
+        }
+
+        foreach (var referral in gone.DistinctBy(r => r.Id))
+        {
+            plan.Remove(referral, "removed");
+        }
+
+        return plan;
     }
 
     private static Plan PlanRemove(string externalKey, PersonReferrals state)
