@@ -26,6 +26,7 @@ public sealed class CalendarEventMapper
 
     private readonly bool _tentativeMakesReferral;
     private readonly FrozenDictionary<string, Reason> _categoryReasons;
+    private readonly FrozenDictionary<string, Reason> _subjectCodes;
 
     /// <exception cref="ArgumentException">Two category names differ only in case or surrounding white space.</exception>
     public CalendarEventMapper(MappingRules rules)
@@ -46,6 +47,8 @@ public sealed class CalendarEventMapper
         }
 
         _categoryReasons = table.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _subjectCodes = (rules.SubjectCodes ?? MappingRules.DefaultSubjectCodes)
+            .ToFrozenDictionary(pair => pair.Key.Trim(), pair => pair.Value, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -81,7 +84,7 @@ public sealed class CalendarEventMapper
             return BookingDecision.Ignore(IgnoreReasons.Declined);
         }
 
-        if (ReasonOf(calendarEvent) is not { } reason)
+        if (ReasonOf(calendarEvent, out var phone) is not { } reason)
         {
             return BookingDecision.Ignore(IgnoreReasonOfShowAs(calendarEvent.ShowAs));
         }
@@ -98,12 +101,17 @@ public sealed class CalendarEventMapper
             return BookingDecision.Ignore(IgnoreReasons.Ended);
         }
 
-        return BookingDecision.Refer(new CalendarBooking(person.Id, calendarEvent.Id, reason, start, end, Actor));
+        return BookingDecision.Refer(new CalendarBooking(person.Id, calendarEvent.Id, reason, start, end, Actor, phone));
     }
 
-    private Reason? ReasonOf(CalendarEvent calendarEvent)
+    /// <summary>
+    /// The reason from, in order: a subject code, the first known category, showAs. <paramref name="phone"/> is set
+    /// only by a subject code; otherwise the person's coupling decides.
+    /// </summary>
+    private Reason? ReasonOf(CalendarEvent calendarEvent, out PhoneState? phone)
     {
         var showAs = calendarEvent.ShowAs;
+        phone = null;
 
         // workingElsewhere is remote whatever its categories: a category reason would close a phone that rings.
         if (Is(showAs, "workingElsewhere"))
@@ -125,6 +133,12 @@ public sealed class CalendarEventMapper
             return null;
         }
 
+        if (SubjectCode(calendarEvent.Subject) is { } code && _subjectCodes.TryGetValue(code.Code, out var coded))
+        {
+            phone = code.Phone;
+            return coded;
+        }
+
         // First matching category wins, in the order Outlook lists them.
         foreach (var category in calendarEvent.Categories)
         {
@@ -135,6 +149,25 @@ public sealed class CalendarEventMapper
         }
 
         return fallback;
+    }
+
+    /// <summary>
+    /// Reads only the three-letter code and its separator; the rest of the subject is never looked at or kept.
+    /// </summary>
+    private static (string Code, PhoneState Phone)? SubjectCode(string? subject)
+    {
+        var text = subject?.TrimStart();
+        if (text is not { Length: >= 4 } || !char.IsLetter(text[0]) || !char.IsLetter(text[1]) || !char.IsLetter(text[2]))
+        {
+            return null;
+        }
+
+        return text[3] switch
+        {
+            ':' => (text[..3], PhoneState.Closed),
+            ';' => (text[..3], PhoneState.Open),
+            _ => null,
+        };
     }
 
     private static string IgnoreReasonOfShowAs(string? showAs) =>

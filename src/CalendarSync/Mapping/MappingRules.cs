@@ -39,6 +39,28 @@ public sealed record MappingRules
             ["Sick"] = Reason.Sick,
         }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Trio-style codes at the start of a subject ("SAM: Budgetberedning", "LUN; Lunch"): three letters, then
+    /// ':' for a closed phone or ';' for an open one. Matched ignoring case.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Reason> DefaultSubjectCodes { get; } =
+        new Dictionary<string, Reason>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["SAM"] = Reason.Meeting,
+            ["MÖT"] = Reason.Meeting,
+            ["TJÄ"] = Reason.Errand,
+            ["TJR"] = Reason.BusinessTrip,
+            ["SEM"] = Reason.Vacation,
+            ["LUN"] = Reason.Lunch,
+            ["DIS"] = Reason.Remote,
+            ["UTB"] = Reason.Training,
+            ["LED"] = Reason.Leave,
+            ["SJK"] = Reason.Sick,
+            ["UPP"] = Reason.Busy,
+            ["FRÅ"] = Reason.Away,
+            ["GFD"] = Reason.GoneForDay,
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
     // Must stay below DefaultCategoryReasons: static initialisers run in text order, and new() reads that table.
     public static MappingRules Default { get; } = new();
 
@@ -47,4 +69,7 @@ public sealed record MappingRules
 
     /// <summary>Category name to reason; replaces the defaults as a whole when set.</summary>
     public IReadOnlyDictionary<string, Reason> CategoryReasons { get; init; } = DefaultCategoryReasons;
+
+    /// <summary>Subject code to reason; replaces the defaults as a whole when set.</summary>
+    public IReadOnlyDictionary<string, Reason> SubjectCodes { get; init; } = DefaultSubjectCodes;
 }

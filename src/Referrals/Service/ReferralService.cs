@@ -209,7 +209,8 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         }
 
         var returnsAt = new WorkingCalendar(org).NormalizeReturn(booking.End);
-        var phone = booking.Reason == Reason.Remote || person.CalendarCoupling == CalendarCoupling.Open ? PhoneState.Open : PhoneState.Closed;
+        var phone = booking.Phone
+            ?? (booking.Reason == Reason.Remote || person.CalendarCoupling == CalendarCoupling.Open ? PhoneState.Open : PhoneState.Closed);
 
         // A "tillbaka" said during this booking still holds unless the booking moved past it.
         var endedAt = existing?.EndedAt is { } ended && booking.Start <= ended && ended < returnsAt ? ended : (Instant?)null;
