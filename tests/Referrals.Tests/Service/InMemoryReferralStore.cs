@@ -33,6 +33,13 @@ internal sealed class InMemoryReferralStore : IReferralStore
     /// <summary>Runs <paramref name="concurrentWrite"/> once, at the start of the next save, before its version check.</summary>
     public void InjectBeforeNextSave(Func<Task> concurrentWrite) => _beforeNextSave = concurrentWrite;
 
+    /// <summary>Another writer committed something for the person: only the version moves.</summary>
+    public void BumpVersion(string personId)
+    {
+        var state = Current(personId);
+        _people[personId] = state with { Version = state.Version + 1 };
+    }
+
     /// <summary>Everything stored for the person, ended or not.</summary>
     public PersonReferrals Current(string personId) => _people.GetValueOrDefault(personId) ?? PersonReferrals.Empty(personId);
 
@@ -94,12 +101,15 @@ internal sealed class InMemoryReferralStore : IReferralStore
         _saved.Add(changes);
     }
 
-    /// <summary>What the real store returns: referrals not over by <paramref name="since"/>, plus the keyed one whenever it ended.</summary>
+    /// <summary>
+    /// What the real store returns: referrals whose booked return is after <paramref name="since"/> (like the EF store,
+    /// so ended-early referrals are still loaded until their booked return), plus the keyed one whenever it ended.
+    /// </summary>
     private static PersonReferrals Filter(PersonReferrals state, Instant since, string? externalKey) =>
         state with
         {
             Referrals = state.Referrals
-                .Where(r => r.EffectiveEnd > since || (externalKey is not null && r.ExternalKey == externalKey))
+                .Where(r => r.ReturnsAt > since || (externalKey is not null && r.ExternalKey == externalKey))
                 .ToList(),
         };
 }

@@ -213,6 +213,22 @@ public sealed class ReferralServiceSetTests
     }
 
     [Fact]
+    public async Task StatusOfAsync_SeveralPeople_GivesEachTheirOwnStatusAndNeverSpeaksSick()
+    {
+        await _h.SetAsync(Reason.Sick, "2026-11-25T16:00:00");
+        await _h.SetAsync(Reason.Remote, "2026-11-25T16:00:00", person: TestOrganisation.Olle, actor: "olle@lycksele.se");
+
+        var statuses = await _h.Service.StatusOfAsync(
+            [TestOrganisation.Person(TestOrganisation.Kim), TestOrganisation.Person(TestOrganisation.Olle), TestOrganisation.Person(TestOrganisation.Alva)],
+            CancellationToken.None);
+
+        Assert.Equal([Reason.Away, Reason.Remote, (Reason?)null], statuses.Select(s => s.DisclosedReason));
+        Assert.Equal("Kim Krona, Lycksele kommun, är frånvarande och återkommer klockan 16.00.", statuses[0].Talsvar);
+        Assert.Equal("Olle Öppen, Lycksele kommun, arbetar på distans och återkommer klockan 16.00.", statuses[1].Talsvar);
+        Assert.Null(statuses[2].Talsvar);
+    }
+
+    [Fact]
     public async Task StatusAsync_AvailablePerson_HasNoSegmentNoTalsvarAndNoDisclosedReason()
     {
         var status = await _h.StatusAsync();
