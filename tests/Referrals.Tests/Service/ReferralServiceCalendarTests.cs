@@ -222,6 +222,28 @@ public sealed class ReferralServiceCalendarTests
         Assert.Equal(Local("2026-11-26T08:00:00"), Assert.Single(_h.Store.Current(TestOrganisation.Kim).Referrals).ReturnsAt);
     }
 
+    [Fact]
+    public async Task UpsertCalendarAsync_ZeroLengthBooking_MakesNoReferral()
+    {
+        // Outlook allows events that start and end at the same minute; they block no time.
+        var result = await _h.BookAsync("blip", Reason.Meeting, "2026-11-25T09:00:00", "2026-11-25T09:00:00");
+
+        Assert.False(result.Changed);
+        Assert.Equal(0, _h.Store.SaveAttempts);
+    }
+
+    [Fact]
+    public async Task UpsertCalendarAsync_BookingShortenedToZeroLength_RemovesItsReferral()
+    {
+        await _h.BookAsync("m1", Reason.Meeting, "2026-11-25T09:00:00", "2026-11-25T10:00:00");
+
+        var result = await _h.BookAsync("m1", Reason.Meeting, "2026-11-25T09:00:00", "2026-11-25T09:00:00");
+
+        Assert.True(result.Changed);
+        Assert.Empty(_h.Store.Current(TestOrganisation.Kim).Referrals);
+        Assert.Equal("calendar-removed", _h.Store.Events[^1].Action);
+    }
+
     private async Task BookMeetingsAndLunchAsync()
     {
         await _h.BookAsync("m1", Reason.Meeting, "2026-11-25T09:00:00", "2026-11-25T10:00:00");
