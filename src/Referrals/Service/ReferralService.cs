@@ -209,6 +209,12 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         }
 
         var returnsAt = new WorkingCalendar(org).NormalizeReturn(booking.End);
+        if (returnsAt <= booking.Start)
+        {
+            // A zero-length (or inverted) booking blocks no time: no referral, and one it had before goes.
+            return existing is null ? Plan.None : new Plan { Action = "calendar-removed" }.Remove(existing, "removed");
+        }
+
         var phone = booking.Phone
             ?? (booking.Reason == Reason.Remote || person.CalendarCoupling == CalendarCoupling.Open ? PhoneState.Open : PhoneState.Closed);
 
