@@ -34,7 +34,10 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         return ExecuteAsync(command.PersonId, command.Source, command.Actor, (state, now, org) => PlanSet(command, state, now, org), cancellationToken);
     }
 
-    /// <summary>"Tillbaka": ends whatever is in force now, manual or calendar; later bookings still apply.</summary>
+    /// <summary>
+    /// "Tillbaka": ends what is in force now — a manual referral (the calendar beneath it resumes), or else the
+    /// calendar bookings in force; later bookings still apply.
+    /// </summary>
     public Task<ReferralResult> ReturnNowAsync(string personId, ReferralSource source, string actor, CancellationToken cancellationToken) =>
         ExecuteAsync(personId, source, actor, (state, now, org) => PlanReturn(state, now, org), cancellationToken);
 
@@ -189,8 +192,11 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
             return Plan.None;
         }
 
+        // Back from a manual referral (lunch during a calendar training): that ends, and the calendar underneath
+        // resumes at once. Back from the calendar itself: every booking in force now ends (rule 7).
+        var endsOnlyOverrides = inForce.Referral!.OverridesCalendar;
         var plan = new Plan { Action = "returned", LastReturnAt = now };
-        foreach (var referral in state.Referrals.Where(r => r.IsInForceAt(now)))
+        foreach (var referral in state.Referrals.Where(r => r.IsInForceAt(now) && (!endsOnlyOverrides || r.OverridesCalendar)))
         {
             plan.Update(referral, referral with { EndedAt = now }, "ended");
         }

@@ -149,6 +149,26 @@ public sealed class ReferralServiceReturnTests
         Assert.True((await _h.StatusAtAsync("2026-11-25T14:30:00")).IsReferred);
     }
 
+    [Fact]
+    public async Task ReturnNowAsync_FromManualLunchInsideCalendarTraining_EndsTheLunchAndTheTrainingResumes()
+    {
+        await BookTrainingWithManualLunchAsync();
+        _h.SetNow("2026-11-25T12:20:00");
+
+        var result = await _h.ReturnNowAsync();
+
+        Assert.True(result.Changed);
+        Assert.Equal(Reason.Training, result.Status.DisclosedReason);
+        Assert.Equal(ReferralSource.Calendar, result.Status.Segment!.Referral!.Source);
+        var training = Assert.Single(_h.Store.Current(TestOrganisation.Kim).Referrals, r => r.Source == ReferralSource.Calendar);
+        Assert.Null(training.EndedAt);
+
+        var backFromTraining = await _h.ReturnNowAsync();
+
+        Assert.True(backFromTraining.Changed);
+        Assert.False(backFromTraining.Status.IsReferred);
+    }
+
     private async Task BookTrainingWithManualLunchAsync()
     {
         await _h.BookAsync("kurs", Reason.Training, "2026-11-25T08:00:00", "2026-11-25T17:00:00");
