@@ -19,8 +19,8 @@ public sealed class ConcurrencyTests
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Kim), CancellationToken.None);
         var first = h.NewStore();
         var second = h.NewStore();
-        var loadedByFirst = await first.LoadAsync(TestOrganisation.Kim, h.Now - Duration.FromHours(12), null, CancellationToken.None);
-        var loadedBySecond = await second.LoadAsync(TestOrganisation.Kim, h.Now - Duration.FromHours(12), null, CancellationToken.None);
+        var loadedByFirst = await first.LoadAsync(TestOrganisation.Kim, h.Now - Duration.FromHours(12), [], CancellationToken.None);
+        var loadedBySecond = await second.LoadAsync(TestOrganisation.Kim, h.Now - Duration.FromHours(12), [], CancellationToken.None);
         Assert.Equal(1, loadedByFirst.Version);
         Assert.Equal(1, loadedBySecond.Version);
 
@@ -42,7 +42,7 @@ public sealed class ConcurrencyTests
         await using var h = await StorageHarness.CreateAsync(provider);
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Kim), CancellationToken.None);
         var first = h.NewStore();
-        var loaded = await first.LoadAsync(TestOrganisation.Kim, h.Now - Duration.FromHours(12), null, CancellationToken.None);
+        var loaded = await first.LoadAsync(TestOrganisation.Kim, h.Now - Duration.FromHours(12), [], CancellationToken.None);
         var winner = AddOne(h, loaded, "first");
         var loser = AddOne(h, loaded, "second");
         var second = h.NewStore(new BeforeSaveInterceptor(() => first.SaveAsync(winner, CancellationToken.None)));
@@ -61,7 +61,7 @@ public sealed class ConcurrencyTests
     {
         await using var h = await StorageHarness.CreateAsync(provider);
         var first = h.NewStore();
-        var empty = await first.LoadAsync(TestOrganisation.Maria, h.Now, null, CancellationToken.None);
+        var empty = await first.LoadAsync(TestOrganisation.Maria, h.Now, [], CancellationToken.None);
         var winner = AddOne(h, empty, "first");
         var loser = AddOne(h, empty, "second");
         var second = h.NewStore(new BeforeSaveInterceptor(() => first.SaveAsync(winner, CancellationToken.None)));
@@ -164,7 +164,7 @@ public sealed class ConcurrencyTests
         var booking = h.Booking(TestOrganisation.Kim, "event-1", Duration.FromHours(1));
         await h.Service.UpsertCalendarAsync(booking, CancellationToken.None);
         var store = h.NewStore();
-        var state = await store.LoadAsync(TestOrganisation.Kim, h.Now, booking.ExternalKey, CancellationToken.None);
+        var state = await store.LoadAsync(TestOrganisation.Kim, h.Now, [booking.ExternalKey], CancellationToken.None);
         var duplicate = AddOne(h, state, "duplicate", externalKey: booking.ExternalKey);
 
         await Assert.ThrowsAsync<ReferralConcurrencyException>(() => store.SaveAsync(duplicate, CancellationToken.None));

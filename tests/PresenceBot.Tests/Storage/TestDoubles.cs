@@ -79,9 +79,9 @@ internal sealed class RendezvousStore(IReferralStore inner, int parties) : IRefe
 
     public int Conflicts => _conflicts;
 
-    public async Task<PersonReferrals> LoadAsync(string personId, Instant since, string? externalKey, CancellationToken cancellationToken)
+    public async Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken)
     {
-        var state = await inner.LoadAsync(personId, since, externalKey, cancellationToken);
+        var state = await inner.LoadAsync(personId, since, externalKeys, cancellationToken);
         var arrived = Interlocked.Increment(ref _loads);
         if (arrived == parties)
         {
