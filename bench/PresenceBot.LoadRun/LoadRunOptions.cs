@@ -35,6 +35,9 @@ internal sealed record LoadRunOptions
 
     public bool KeepTemp { get; init; }
 
+    /// <summary>Extra configuration for the service (<c>--service-arg --Logging:LogLevel:Default=Warning</c>), e.g. to compare settings.</summary>
+    public IReadOnlyList<string> ServiceArgs { get; init; } = [];
+
     public static LoadRunOptions Parse(string[] args)
     {
         var options = new LoadRunOptions();
@@ -56,6 +59,7 @@ internal sealed record LoadRunOptions
             options = name switch
             {
                 "--service" => options with { ServiceDll = value },
+                "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
                 "--people" => options with { People = Int(name, value, 1, 200_000) },
                 "--seed-people" => options with { SeedPeople = Int(name, value, 0, 200_000) },
                 "--seed-per-person" => options with { SeedPerPerson = Int(name, value, 1, 20) },

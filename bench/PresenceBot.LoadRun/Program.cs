@@ -43,7 +43,7 @@ try
     Console.WriteLine($"service:      {serviceDll}");
     Console.WriteLine($"organisation: {options.People} people in {temp.FullName}");
     var startedAt = Stopwatch.GetTimestamp();
-    service = ServiceProcess.Start(serviceDll, organisationFile, Path.Combine(temp.FullName, "presencebot.db"), apiKey);
+    service = ServiceProcess.Start(serviceDll, organisationFile, Path.Combine(temp.FullName, "presencebot.db"), apiKey, options.ServiceArgs);
     using var client = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
     await LoadClient.WaitReadyAsync(client, service, TimeSpan.FromSeconds(60), cancel.Token);
     Console.WriteLine($"ready after {Stopwatch.GetElapsedTime(startedAt).TotalSeconds:F1} s on {service.BaseAddress} (pid {service.Id})");

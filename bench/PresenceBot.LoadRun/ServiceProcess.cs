@@ -28,7 +28,7 @@ internal sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(string serviceDll, string organisationFile, string databaseFile, string apiKey)
+    public static ServiceProcess Start(string serviceDll, string organisationFile, string databaseFile, string apiKey, IEnumerable<string> extraArgs)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
@@ -46,6 +46,11 @@ internal sealed class ServiceProcess : IDisposable
         start.ArgumentList.Add("--Storage:Provider=Sqlite");
         start.ArgumentList.Add($"--ConnectionStrings:PresenceBot=Data Source={databaseFile}");
         start.ArgumentList.Add($"--Switchboard:ApiKeys:0={apiKey}");
+        foreach (var arg in extraArgs)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
