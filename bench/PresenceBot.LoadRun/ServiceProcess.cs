@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace PresenceBot.LoadRun;
+
+/// <summary>
+/// The built PresenceBot service as a child process on a free loopback port, with its own SQLite file.
+/// Disposing kills it (and anything it started) and keeps the tail of its output for failure reports.
+/// </summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private const int OutputLinesKept = 40;
+    private readonly Process _process;
+    private readonly Queue<string> _output = new();
+
+    private ServiceProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static ServiceProcess Start(string serviceDll, string organisationFile, string databaseFile, string apiKey, IEnumerable<string> extraArgs)
+    {
+        var port = FreeLoopbackPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The service reads appsettings.json from its content root: run it from its own folder.
+            WorkingDirectory = Path.GetDirectoryName(serviceDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(serviceDll);
+        start.ArgumentList.Add($"--Urls={baseAddress.GetLeftPart(UriPartial.Authority)}");
+        start.ArgumentList.Add($"--Organisation:File={organisationFile}");
+        start.ArgumentList.Add("--Storage:Provider=Sqlite");
+        start.ArgumentList.Add($"--ConnectionStrings:PresenceBot=Data Source={databaseFile}");
+        start.ArgumentList.Add($"--Switchboard:ApiKeys:0={apiKey}");
+        foreach (var arg in extraArgs)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var service = new ServiceProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return service;
+    }
+
+    /// <summary>VmRSS and VmHWM (peak resident) of the child, in MB, from /proc/&lt;pid&gt;/status.</summary>
+    public (double RssMb, double PeakMb) Memory()
+    {
+        double rss = double.NaN, hwm = double.NaN;
+        foreach (var line in File.ReadLines($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line) / 1024.0;
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                hwm = Kilobytes(line) / 1024.0;
+            }
+        }
+
+        return (rss, hwm);
+    }
+
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
+    public string OutputTail()
+    {
+        lock (_output)
+        {
+            var text = new StringBuilder();
+            foreach (var line in _output)
+            {
+                text.AppendLine(line);
+            }
+
+            return text.ToString();
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static double Kilobytes(string line) =>
+        double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            while (_output.Count > OutputLinesKept)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+}
