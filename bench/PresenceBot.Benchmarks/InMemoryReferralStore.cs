@@ -10,8 +10,8 @@ namespace PresenceBot.Benchmarks;
 /// </summary>
 internal sealed class InMemoryReferralStore(IReadOnlyDictionary<string, PersonReferrals> state) : IReferralStore
 {
-    public Task<PersonReferrals> LoadAsync(string personId, Instant since, string? externalKey, CancellationToken cancellationToken) =>
-        Task.FromResult(state.TryGetValue(personId, out var stored) ? Since(stored, since, externalKey) : PersonReferrals.Empty(personId));
+    public Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken) =>
+        Task.FromResult(state.TryGetValue(personId, out var stored) ? Since(stored, since, externalKeys) : PersonReferrals.Empty(personId));
 
     public Task<IReadOnlyDictionary<string, PersonReferrals>> LoadManyAsync(
         IReadOnlyCollection<string> personIds, Instant since, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ internal sealed class InMemoryReferralStore(IReadOnlyDictionary<string, PersonRe
         {
             if (state.TryGetValue(id, out var stored))
             {
-                result[id] = Since(stored, since, null);
+                result[id] = Since(stored, since, []);
             }
         }
 
@@ -31,6 +31,6 @@ internal sealed class InMemoryReferralStore(IReadOnlyDictionary<string, PersonRe
     public Task SaveAsync(ReferralChangeSet changes, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The benchmark store is read-only.");
 
-    private static PersonReferrals Since(PersonReferrals stored, Instant since, string? externalKey) =>
-        stored with { Referrals = stored.Referrals.Where(r => r.ReturnsAt > since || (externalKey != null && r.ExternalKey == externalKey)).ToList() };
+    private static PersonReferrals Since(PersonReferrals stored, Instant since, IReadOnlyCollection<string> externalKeys) =>
+        stored with { Referrals = stored.Referrals.Where(r => r.ReturnsAt > since || (r.ExternalKey != null && externalKeys.Contains(r.ExternalKey))).ToList() };
 }
