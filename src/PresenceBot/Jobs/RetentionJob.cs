@@ -28,6 +28,12 @@ internal sealed class RetentionJob(
         var audit = await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+
+        // A person with nothing left keeps no row either (it holds their last "tillbaka"). A writer that
+        // read the row just before simply retries: its version check fails and it starts again from none.
+        await db.PersonStates
+            .Where(p => (p.LastReturnAt == null || p.LastReturnAt < cutoff) && !db.Referrals.Any(r => r.PersonId == p.PersonId))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         Log.RetentionDone(logger, referrals, audit, outbox, days);
         return new RetentionResult(referrals, audit, outbox);
     }

@@ -96,7 +96,8 @@ internal sealed class OutboxDispatcher(
         {
             // A failing subscriber must not stop the others' events; back off with the attempt count and retry.
             Log.OutboxDeliveryFailed(logger, id, message.Attempts, ex);
-            var retryAt = Now + Duration.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Min(message.Attempts, 6))));
+            // Attempts already counts this one: 5 s after the first failure, doubling up to 5 minutes.
+            var retryAt = Now + Duration.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Min(message.Attempts - 1, 6))));
             var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
             await db.OutboxMessages.Where(m => m.Id == id)
                 .ExecuteUpdateAsync(m => m.SetProperty(x => x.LockedUntil, retryAt).SetProperty(x => x.LastError, error), cancellationToken)
@@ -106,7 +107,9 @@ internal sealed class OutboxDispatcher(
 
         var processedAt = Now;
         await db.OutboxMessages.Where(m => m.Id == id)
-            .ExecuteUpdateAsync(m => m.SetProperty(x => x.ProcessedAt, processedAt).SetProperty(x => x.LockedUntil, (Instant?)null), cancellationToken)
+            .ExecuteUpdateAsync(
+                m => m.SetProperty(x => x.ProcessedAt, processedAt).SetProperty(x => x.LockedUntil, (Instant?)null).SetProperty(x => x.LastError, (string?)null),
+                cancellationToken)
             .ConfigureAwait(false);
         return true;
     }

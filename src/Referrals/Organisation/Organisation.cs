@@ -10,6 +10,7 @@ public sealed class Organisation
 {
     private readonly Dictionary<string, Person> _peopleByKey;
     private readonly Dictionary<string, Unit> _unitsById;
+    private readonly ILookup<string, Person> _membersByUnit;
 
     public Organisation(
         DateTimeZone timeZone,
@@ -30,6 +31,7 @@ public sealed class Organisation
         Units = units;
         People = people;
         _unitsById = units.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
+        _membersByUnit = people.ToLookup(p => p.Unit.Id, StringComparer.OrdinalIgnoreCase);
         _peopleByKey = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
         foreach (var person in people)
         {
@@ -59,5 +61,6 @@ public sealed class Organisation
 
     public Unit? FindUnit(string unitId) => _unitsById.GetValueOrDefault(unitId.Trim());
 
-    public IEnumerable<Person> MembersOf(Unit unit) => People.Where(p => p.Unit.Id == unit.Id);
+    /// <summary>The unit's members, looked up rather than scanned: a switchboard asks for units all day.</summary>
+    public IEnumerable<Person> MembersOf(Unit unit) => _membersByUnit[unit.Id];
 }

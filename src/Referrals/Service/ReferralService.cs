@@ -21,7 +21,8 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     /// <summary>How far back to load so a status can see the merged absence it is part of.</summary>
     private static readonly Duration LookBehind = Duration.FromHours(12);
 
-    public Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
+    /// <summary>Now, to the millisecond: every database keeps that much, so what is read back equals what was written.</summary>
+    public Instant Now => Instant.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
     /// <summary>Registers a manual or switchboard referral; it replaces the person's previous manual one.</summary>
     public Task<ReferralResult> SetAsync(SetReferral command, CancellationToken cancellationToken)

@@ -83,11 +83,16 @@ public sealed class RetentionJobTests
         var job = Job(h, new RetentionOptions());
         h.Time.Advance(TimeSpan.FromDays(90));
         Assert.Equal(new RetentionResult(0, 0, 0), await job.RunAsync(CancellationToken.None));
+        await using (var db = h.Context())
+        {
+            Assert.Equal(2, await db.PersonStates.CountAsync());
+        }
 
         h.Time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(new RetentionResult(2, 2, 1), await job.RunAsync(CancellationToken.None));
         await using var check = h.Context();
         Assert.False(await check.Referrals.AnyAsync());
+        Assert.False(await check.PersonStates.AnyAsync(), "a person with nothing left keeps no row");
         Assert.False(await check.AuditEntries.AnyAsync());
         var kept = Assert.Single(await check.OutboxMessages.AsNoTracking().ToListAsync());
         Assert.Equal(TestOrganisation.Erik, StorageHarness.OutboxPayloadOf(kept.Payload).PersonId);

@@ -82,11 +82,11 @@ public sealed class OutboxDispatcherTests
             Assert.Null(failed.ProcessedAt);
             Assert.Equal("switchboard unreachable", failed.LastError);
             Assert.Equal(1, failed.Attempts);
-            Assert.Equal(h.Now + Duration.FromSeconds(10), failed.LockedUntil); // 5 s × 2^attempts
+            Assert.Equal(h.Now + Duration.FromSeconds(5), failed.LockedUntil); // 5 s after the first failure, then doubling
         }
 
         // Not before the backoff has passed, even if asked again.
-        h.Time.Advance(TimeSpan.FromSeconds(9));
+        h.Time.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(0, await dispatcher.DispatchPendingAsync(CancellationToken.None));
         Assert.Equal(1, flaky.Calls);
 
@@ -101,6 +101,7 @@ public sealed class OutboxDispatcherTests
             Assert.Equal(h.Now, delivered.ProcessedAt);
             Assert.Equal(2, delivered.Attempts);
             Assert.Null(delivered.LockedUntil);
+            Assert.Null(delivered.LastError);
         }
 
         Assert.Equal(0, await dispatcher.DispatchPendingAsync(CancellationToken.None));
