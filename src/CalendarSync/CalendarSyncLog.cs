@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace PresenceBot.CalendarSync;
+
+/// <summary>Calendar sync's log messages (event ids 1100–1199). Never subjects, bodies, locations or tokens.</summary>
+internal static partial class CalendarSyncLog
+{
+    [LoggerMessage(1100, LogLevel.Warning, "Discarded a Graph notification: {Why} (subscription {SubscriptionId}).")]
+    public static partial void NotificationDiscarded(ILogger logger, string why, string? subscriptionId);
+
+    [LoggerMessage(1101, LogLevel.Error, "Could not record {Count} Graph notifications; answering 503 so Graph retries.")]
+    public static partial void InboxWriteFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(1102, LogLevel.Information, "Subscribed to the calendar of {PersonId} (subscription {SubscriptionId}, expires {ExpiresAt}).")]
+    public static partial void Subscribed(ILogger logger, string personId, string subscriptionId, string expiresAt);
+
+    [LoggerMessage(1103, LogLevel.Information, "Removed the calendar subscription {SubscriptionId} of {PersonId} (coupling off or person gone).")]
+    public static partial void Unsubscribed(ILogger logger, string personId, string subscriptionId);
+
+    [LoggerMessage(1104, LogLevel.Warning, "Could not subscribe to the calendar of {PersonId}; the next reconcile tries again.")]
+    public static partial void SubscribeFailed(ILogger logger, string personId, Exception exception);
+
+    [LoggerMessage(1105, LogLevel.Information, "Renewed subscription {SubscriptionId} until {ExpiresAt}.")]
+    public static partial void Renewed(ILogger logger, string subscriptionId, string expiresAt);
+
+    [LoggerMessage(1106, LogLevel.Warning, "Graph no longer knows subscription {SubscriptionId} of {PersonId}; recreating it.")]
+    public static partial void SubscriptionGone(ILogger logger, string subscriptionId, string personId);
+
+    [LoggerMessage(1107, LogLevel.Information, "Calendar of {PersonId} synced ({Kind}): {Bookings} bookings, {Removed} removed, referrals changed: {Changed}.")]
+    public static partial void Synced(ILogger logger, string personId, string kind, int bookings, int removed, bool changed);
+
+    [LoggerMessage(1108, LogLevel.Warning, "Calendar sync of {PersonId} failed; it is retried.")]
+    public static partial void SyncFailed(ILogger logger, string personId, Exception exception);
+
+    [LoggerMessage(1109, LogLevel.Information, "Lifecycle event {LifecycleEvent} for subscription {SubscriptionId}.")]
+    public static partial void Lifecycle(ILogger logger, string lifecycleEvent, string subscriptionId);
+
+    [LoggerMessage(1110, LogLevel.Warning, "Graph's delta token for {PersonId} has expired; reading the whole window again.")]
+    public static partial void DeltaExpired(ILogger logger, string personId);
+
+    [LoggerMessage(1111, LogLevel.Warning, "Could not renew subscription {SubscriptionId}; the next round tries again.")]
+    public static partial void RenewFailed(ILogger logger, string subscriptionId, Exception exception);
+}

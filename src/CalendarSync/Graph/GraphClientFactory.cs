@@ -1,0 +1,51 @@
+using System.Security.Cryptography.X509Certificates;
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace PresenceBot.CalendarSync.Graph;
+
+/// <summary>
+/// Builds the one <see cref="GraphServiceClient"/> of the app, lazily, because on the embedded defaults
+/// its base URL is known only once the stand-in listens. Graph's own middleware (retry honouring
+/// Retry-After on 429/503, redirects) is kept.
+/// </summary>
+internal sealed class GraphClientFactory(GraphEndpoint endpoint, IOptions<GraphOptions> options) : IDisposable
+{
+    private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
+    private readonly Lazy<GraphServiceClient> _client = new(() => Create(endpoint.BaseUrl, options.Value));
+
+    public GraphServiceClient Client => _client.Value;
+
+    public void Dispose()
+    {
+        if (_client.IsValueCreated)
+        {
+            _client.Value.Dispose();
+        }
+    }
+
+    private static GraphServiceClient Create(Uri baseUrl, GraphOptions options)
+    {
+        var baseAddress = baseUrl.AbsoluteUri.TrimEnd('/');
+        IAuthenticationProvider authentication = Credential(options) is { } credential
+            ? new AzureIdentityAuthenticationProvider(credential, [baseUrl.Host], null, true, Scopes)
+            : new AnonymousAuthenticationProvider();
+        return new GraphServiceClient(authentication, baseAddress);
+    }
+
+    private static TokenCredential? Credential(GraphOptions options) => options.Credential switch
+    {
+        GraphCredentialKind.ClientSecret => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret),
+        GraphCredentialKind.Certificate => new ClientCertificateCredential(
+            options.TenantId,
+            options.ClientId,
+            X509CertificateLoader.LoadPkcs12FromFile(options.CertificatePath!, options.CertificatePassword)),
+        GraphCredentialKind.ManagedIdentity => new ManagedIdentityCredential(
+            string.IsNullOrWhiteSpace(options.ClientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(options.ClientId)),
+        _ => null,
+    };
+}

@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+
+namespace PresenceBot.CalendarSync.Subscriptions;
+
+/// <summary>
+/// Known subscriptions by id, cached so the webhook answers in milliseconds; a miss (one made by another
+/// instance) is read from the store. Changes made here update the cache as they are written.
+/// </summary>
+internal sealed class SubscriptionDirectory(ISubscriptionStore store)
+{
+    private readonly ConcurrentDictionary<string, CalendarSubscription> _known = new(StringComparer.Ordinal);
+
+    public async ValueTask<CalendarSubscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        if (_known.TryGetValue(subscriptionId, out var cached))
+        {
+            return cached;
+        }
+
+        var stored = await store.FindAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+        if (stored is not null)
+        {
+            _known[subscriptionId] = stored;
+        }
+
+        return stored;
+    }
+
+    public async Task SaveAsync(CalendarSubscription subscription, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
+        _known[subscription.Id] = subscription;
+    }
+
+    public async Task DeleteAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        _known.TryRemove(subscriptionId, out _);
+        await store.DeleteAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<CalendarSubscription>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+}
