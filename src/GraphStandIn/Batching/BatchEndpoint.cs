@@ -42,7 +42,8 @@ internal static class BatchEndpoint
 
     private static async Task<JsonNode> DispatchAsync(BatchRequestItem item, StandInState state, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(item.Url) || string.IsNullOrWhiteSpace(item.Method) || Uri.TryCreate(item.Url, UriKind.Absolute, out _))
+        // Not Uri.TryCreate(…, Absolute): on Unix "/users/x" parses as an absolute file path.
+        if (string.IsNullOrWhiteSpace(item.Url) || string.IsNullOrWhiteSpace(item.Method) || item.Url.Contains("://", StringComparison.Ordinal))
         {
             return Response(item.Id, 400, [], GraphErrors.Body("BadRequest", "Each request needs a method and a relative url."));
         }
