@@ -1,0 +1,4 @@
+namespace PresenceBot.GraphStandIn.Calendars;
+
+/// <summary>Graph's <c>itemBody</c>; <c>contentType</c> is "text" or "html".</summary>
+public sealed record ItemBody(string ContentType, string Content);
