@@ -38,6 +38,9 @@ internal static partial class CalendarSyncLog
     [LoggerMessage(1110, LogLevel.Warning, "Graph's delta token for {PersonId} has expired; reading the whole window again.")]
     public static partial void DeltaExpired(ILogger logger, string personId);
 
+    [LoggerMessage(1112, LogLevel.Error, "Calendar sync could not finish its start-up round; the recurring jobs try again.")]
+    public static partial void StartupFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(1111, LogLevel.Warning, "Could not renew subscription {SubscriptionId}; the next round tries again.")]
     public static partial void RenewFailed(ILogger logger, string subscriptionId, Exception exception);
 }

@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Information, "Organisation loaded from {Path}: {People} people in {Units} units.")]
     public static partial void OrganisationLoaded(ILogger logger, string path, int people, int units);
 
+    [LoggerMessage(1007, LogLevel.Warning, "Graph:BaseUrl is not set: using the built-in Microsoft Graph stand-in at {BaseUrl} (dev API {DevUrl}).")]
+    public static partial void GraphStandInStarted(ILogger logger, string baseUrl, string devUrl);
+
     [LoggerMessage(1006, LogLevel.Error, "The outbox dispatcher failed; it will try again.")]
     public static partial void OutboxLoopFailed(ILogger logger, Exception exception);
 }

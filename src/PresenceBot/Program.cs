@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using PresenceBot;
+using PresenceBot.Calendar;
+using PresenceBot.CalendarSync;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
 using PresenceBot.Jobs;
@@ -15,6 +17,7 @@ try
     builder.AddOrganisation();
     builder.AddReferrals();
     builder.AddStorage();
+    builder.AddCalendar();
     builder.AddOutbox();
     builder.AddJobs();
     builder.AddSwitchboardApi();
@@ -28,6 +31,7 @@ try
     app.UseStatusCodePages();
     app.MapHealth();
     app.MapSwitchboardApi();
+    app.MapGraphNotifications();
     app.MapJobsDashboard();
     await app.RunAsync();
     return 0;

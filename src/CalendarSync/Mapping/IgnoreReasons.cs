@@ -17,4 +17,10 @@ public static class IgnoreReasons
     public const string BadTimeZone = "bad-time-zone";
     public const string BadDateTime = "bad-date-time";
     public const string InvalidInterval = "invalid-interval";
+
+    /// <summary>
+    /// Whether an event ignored for this reason should lose a referral it had. Not for an event that has merely
+    /// ended (its referral is history) or one we could not read (a referral made from a readable version stays).
+    /// </summary>
+    public static bool RemovesReferral(string reason) => reason is not (Ended or MissingId or BadTimeZone or BadDateTime);
 }

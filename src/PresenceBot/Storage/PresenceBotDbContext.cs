@@ -17,6 +17,12 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
 
+    public DbSet<SubscriptionRow> Subscriptions => Set<SubscriptionRow>();
+
+    public DbSet<InboxEntryRow> Inbox => Set<InboxEntryRow>();
+
+    public DbSet<CalendarSyncStateRow> CalendarSyncStates => Set<CalendarSyncStateRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>
@@ -62,6 +68,36 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             outbox.Property(o => o.Type).HasMaxLength(128);
             outbox.Property(o => o.LastError).HasMaxLength(2000);
             outbox.HasIndex(o => new { o.ProcessedAt, o.OccurredAt });
+        });
+
+        modelBuilder.Entity<SubscriptionRow>(subscription =>
+        {
+            subscription.ToTable("graph_subscriptions");
+            subscription.HasKey(s => s.Id);
+            subscription.Property(s => s.Id).HasMaxLength(128);
+            subscription.Property(s => s.PersonId).HasMaxLength(64);
+            subscription.Property(s => s.Resource).HasMaxLength(256);
+            subscription.Property(s => s.ClientState).HasMaxLength(128);
+            subscription.HasIndex(s => s.PersonId);
+        });
+
+        modelBuilder.Entity<InboxEntryRow>(inbox =>
+        {
+            inbox.ToTable("graph_inbox");
+            inbox.HasKey(e => e.Id);
+            inbox.Property(e => e.PersonId).HasMaxLength(64);
+            inbox.Property(e => e.SubscriptionId).HasMaxLength(128);
+            inbox.Property(e => e.Kind).HasMaxLength(32);
+            inbox.Property(e => e.EventId).HasMaxLength(512);
+            inbox.HasIndex(e => new { e.PersonId, e.ProcessedAt, e.ReceivedAt });
+            inbox.HasIndex(e => new { e.ProcessedAt, e.ReceivedAt });
+        });
+
+        modelBuilder.Entity<CalendarSyncStateRow>(state =>
+        {
+            state.ToTable("calendar_sync_states");
+            state.HasKey(s => s.PersonId);
+            state.Property(s => s.PersonId).HasMaxLength(64);
         });
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PresenceBot.CalendarSync.Notifications;
+using PresenceBot.CalendarSync.Processing;
+using PresenceBot.CalendarSync.Subscriptions;
 using PresenceBot.Referrals.Service;
 
 namespace PresenceBot.Storage;
@@ -38,6 +41,9 @@ internal static class StorageSetup
         }
 
         services.AddSingleton<IReferralStore, EfReferralStore>();
+        services.AddSingleton<ISubscriptionStore, EfSubscriptionStore>();
+        services.AddSingleton<INotificationInbox, EfNotificationInbox>();
+        services.AddSingleton<ICalendarSyncStateStore, EfCalendarSyncStateStore>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

@@ -70,6 +70,70 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.CalendarSyncStateRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DeltaLink")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("WindowEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("calendar_sync_states", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
+
+                    b.HasIndex("PersonId", "ProcessedAt", "ReceivedAt");
+
+                    b.ToTable("graph_inbox", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -182,6 +246,40 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.HasIndex("PersonId", "ReturnsAt");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.SubscriptionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("ClientState")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Instant>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("graph_subscriptions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -64,6 +64,70 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.CalendarSyncStateRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeltaLink")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("calendar_sync_states", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubscriptionId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
+
+                    b.HasIndex("PersonId", "ProcessedAt", "ReceivedAt");
+
+                    b.ToTable("graph_inbox", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -176,6 +240,40 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.HasIndex("PersonId", "ReturnsAt");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.SubscriptionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientState")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resource")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("graph_subscriptions", (string)null);
                 });
 #pragma warning restore 612, 618
         }

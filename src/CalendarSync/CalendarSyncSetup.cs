@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PresenceBot.CalendarSync.Graph;
+using PresenceBot.CalendarSync.Mapping;
+using PresenceBot.CalendarSync.Notifications;
+using PresenceBot.CalendarSync.Processing;
+using PresenceBot.CalendarSync.Subscriptions;
+
+namespace PresenceBot.CalendarSync;
+
+public static class CalendarSyncSetup
+{
+    /// <summary>
+    /// Outlook → referral: Graph client, subscriptions, webhooks, inbox processing and their jobs. The
+    /// stores (<see cref="ISubscriptionStore"/>, <see cref="INotificationInbox"/>, <see cref="ICalendarSyncStateStore"/>)
+    /// come from the host's storage.
+    /// </summary>
+    public static IHostApplicationBuilder AddCalendarSync(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(_ =>
+        {
+            var endpoint = new GraphEndpoint();
+            if (builder.Configuration.UsesConfiguredGraph())
+            {
+                endpoint.Use(new Uri(builder.Configuration[$"{GraphOptions.SectionName}:{nameof(GraphOptions.BaseUrl)}"]!));
+            }
+
+            return endpoint;
+        });
+        services.AddSingleton<GraphClientFactory>();
+        services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
+        services.AddSingleton<ICalendarReader, GraphCalendarReader>();
+        services.AddSingleton(sp => new CalendarEventMapper(new MappingRules
+        {
+            TentativeMakesReferral = sp.GetRequiredService<IOptions<GraphOptions>>().Value.TentativeMakesReferral,
+        }));
+        services.AddSingleton<WebhookUrls>();
+        services.AddSingleton<SubscriptionDirectory>();
+        services.AddSingleton<SubscriptionManager>();
+        services.AddSingleton<CalendarSyncScheduler>();
+        services.AddSingleton<NotificationCounters>();
+        services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<PersonCalendarSync>();
+        services.AddTransient<CalendarSyncJob>();
+        services.AddTransient<SubscriptionJobs>();
+        services.AddHostedService<CalendarSyncStartup>();
+        return builder;
+    }
+
+    /// <summary>Uses <c>Graph:BaseUrl</c> when set; otherwise the host points <see cref="GraphEndpoint"/> at its stand-in.</summary>
+    public static bool UsesConfiguredGraph(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{GraphOptions.SectionName}:{nameof(GraphOptions.BaseUrl)}"]);
+
+    public static WebApplication MapGraphNotifications(this WebApplication app)
+    {
+        GraphWebhookEndpoints.MapGraphNotifications(app);
+        return app;
+    }
+}

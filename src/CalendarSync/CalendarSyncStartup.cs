@@ -1,0 +1,68 @@
+using Hangfire;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PresenceBot.CalendarSync.Processing;
+using PresenceBot.CalendarSync.Subscriptions;
+using PresenceBot.Referrals.Organisation;
+
+namespace PresenceBot.CalendarSync;
+
+/// <summary>
+/// Once the app listens (Graph validates our webhook while a subscription is created): registers the
+/// recurring jobs, reconciles subscriptions, re-reads every coupled calendar and picks up inbox entries a
+/// previous process accepted but did not finish.
+/// </summary>
+internal sealed class CalendarSyncStartup(
+    IHostApplicationLifetime lifetime,
+    IRecurringJobManager recurring,
+    SubscriptionManager subscriptions,
+    SubscriptionJobs jobs,
+    CalendarSyncScheduler scheduler,
+    IOrganisationSource organisation,
+    ILogger<CalendarSyncStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(organisation.Current.TimeZone.Id, out var found) ? found : TimeZoneInfo.Utc;
+        recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.RenewJobId, j => j.RenewAndReconcileAsync(CancellationToken.None), "*/30 * * * *");
+        recurring.AddOrUpdate<SubscriptionJobs>(
+            SubscriptionJobs.DailyResyncJobId, j => j.ResyncEveryoneAsync(CancellationToken.None), "30 2 * * *", new RecurringJobOptions { TimeZone = zone });
+        recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.SweepJobId, j => j.SweepInboxAsync(CancellationToken.None), Cron.Minutely());
+
+        if (!await WaitForStartAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
+            await subscriptions.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+            foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off))
+            {
+                scheduler.Request(person.Id);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The recurring reconcile retries within 30 minutes; a start-up hiccup must not stop the host.
+            CalendarSyncLog.StartupFailed(logger, ex);
+        }
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

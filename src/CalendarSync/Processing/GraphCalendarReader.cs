@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Graph.Users.Item.CalendarView.Delta;
+using NodaTime;
+using NodaTime.Text;
+using PresenceBot.CalendarSync.Graph;
+using PresenceBot.CalendarSync.Mapping;
+using MappedEvent = PresenceBot.CalendarSync.Mapping.CalendarEvent;
+using MappedTime = PresenceBot.CalendarSync.Mapping.DateTimeTimeZone;
+
+namespace PresenceBot.CalendarSync.Processing;
+
+/// <summary>
+/// <see cref="ICalendarReader"/> over Graph's calendarView delta. Recurring series arrive expanded into
+/// occurrences. Times are asked for in UTC. Only the fields the mapping needs are carried on; the body,
+/// attendees and location of an event are dropped here and never reach storage or logs.
+/// </summary>
+internal sealed class GraphCalendarReader(GraphClientFactory graph) : ICalendarReader
+{
+    private const int PageSize = 50;
+
+    public async Task<CalendarRead> ReadWindowAsync(string personId, Interval window, CancellationToken cancellationToken)
+    {
+        var first = await graph.Client.Users[personId].CalendarView.Delta.GetAsDeltaGetResponseAsync(
+            request =>
+            {
+                request.QueryParameters.StartDateTime = InstantPattern.ExtendedIso.Format(window.Start);
+                request.QueryParameters.EndDateTime = InstantPattern.ExtendedIso.Format(window.End);
+                Prefer(request.Headers);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return await CollectAsync(personId, first, isFull: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CalendarRead> ReadChangesAsync(string personId, string deltaLink, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var first = await Page(personId, deltaLink, cancellationToken).ConfigureAwait(false);
+            return await CollectAsync(personId, first, isFull: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.Gone)
+        {
+            throw new DeltaExpiredException($"Graph no longer knows the delta link of {personId}.", error);
+        }
+    }
+
+    private async Task<DeltaGetResponse?> Page(string personId, string link, CancellationToken cancellationToken) =>
+        await graph.Client.Users[personId].CalendarView.Delta.WithUrl(link)
+            .GetAsDeltaGetResponseAsync(request => Prefer(request.Headers), cancellationToken).ConfigureAwait(false);
+
+    private async Task<CalendarRead> CollectAsync(string personId, DeltaGetResponse? page, bool isFull, CancellationToken cancellationToken)
+    {
+        var events = new List<MappedEvent>();
+        var removed = new List<string>();
+        while (page is not null)
+        {
+            foreach (var item in page.Value ?? [])
+            {
+                if (item.Id is null)
+                {
+                    continue;
+                }
+
+                if (item.AdditionalData.ContainsKey("@removed"))
+                {
+                    removed.Add(item.Id);
+                }
+                else
+                {
+                    events.Add(ToMapped(item));
+                }
+            }
+
+            if (page.OdataDeltaLink is { } deltaLink)
+            {
+                return new CalendarRead(events, removed, deltaLink, isFull);
+            }
+
+            if (page.OdataNextLink is not { } next)
+            {
+                break;
+            }
+
+            page = await Page(personId, next, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new InvalidOperationException($"Graph's delta for {personId} ended without a delta link.");
+    }
+
+    private static void Prefer(Microsoft.Kiota.Abstractions.RequestHeaders headers)
+    {
+        headers.Add("Prefer", "outlook.timezone=\"UTC\"");
+        headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
+    }
+
+    private static MappedEvent ToMapped(Event item) => new()
+    {
+        Id = item.Id!,
+        ShowAs = Camel(item.ShowAs?.ToString()) ?? "unknown",
+        IsAllDay = item.IsAllDay ?? false,
+        IsCancelled = item.IsCancelled ?? false,
+        ResponseStatus = Camel(item.ResponseStatus?.Response?.ToString()) ?? "none",
+        Sensitivity = Camel(item.Sensitivity?.ToString()) ?? "normal",
+        Categories = item.Categories ?? [],
+        Start = new MappedTime(item.Start?.DateTime ?? string.Empty, item.Start?.TimeZone ?? "UTC"),
+        End = new MappedTime(item.End?.DateTime ?? string.Empty, item.End?.TimeZone ?? "UTC"),
+        // Only for its Trio code (the first four characters); the mapper reads nothing else of it.
+        Subject = item.Subject,
+    };
+
+    /// <summary>The SDK's enum names are Graph's values with a capital first letter.</summary>
+    private static string? Camel(string? value) => string.IsNullOrEmpty(value) ? null : char.ToLowerInvariant(value[0]) + value[1..];
+}

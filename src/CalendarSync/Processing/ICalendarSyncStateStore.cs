@@ -1,0 +1,10 @@
+namespace PresenceBot.CalendarSync.Processing;
+
+public interface ICalendarSyncStateStore
+{
+    Task<CalendarSyncState?> GetAsync(string personId, CancellationToken cancellationToken);
+
+    Task SaveAsync(CalendarSyncState state, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string personId, CancellationToken cancellationToken);
+}
