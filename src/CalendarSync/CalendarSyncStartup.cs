@@ -15,6 +15,7 @@ namespace PresenceBot.CalendarSync;
 internal sealed class CalendarSyncStartup(
     IHostApplicationLifetime lifetime,
     IRecurringJobManager recurring,
+    IBackgroundJobClient jobClient,
     SubscriptionManager subscriptions,
     SubscriptionJobs jobs,
     CalendarSyncScheduler scheduler,
@@ -34,6 +35,9 @@ internal sealed class CalendarSyncStartup(
             return;
         }
 
+        var couplings = Couplings();
+        organisation.Changed += (_, _) => couplings = OnOrganisationChanged(couplings);
+
         try
         {
             await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
@@ -49,6 +53,28 @@ internal sealed class CalendarSyncStartup(
             CalendarSyncLog.StartupFailed(logger, ex);
         }
     }
+
+    /// <summary>
+    /// A new organisation file: subscriptions follow it (joiners coupled, leavers and "off" uncoupled), and
+    /// everyone whose coupling changed is re-read so their phone state follows too.
+    /// </summary>
+    private Dictionary<string, CalendarCoupling> OnOrganisationChanged(Dictionary<string, CalendarCoupling> before)
+    {
+        var after = Couplings();
+        foreach (var (personId, coupling) in after.Where(p => p.Value != CalendarCoupling.Off))
+        {
+            if (!before.TryGetValue(personId, out var previous) || previous != coupling)
+            {
+                scheduler.Request(personId, full: true);
+            }
+        }
+
+        jobClient.Enqueue<SubscriptionJobs>(j => j.RenewAndReconcileAsync(CancellationToken.None));
+        return after;
+    }
+
+    private Dictionary<string, CalendarCoupling> Couplings() =>
+        organisation.Current.People.ToDictionary(p => p.Id, p => p.CalendarCoupling, StringComparer.OrdinalIgnoreCase);
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
     {

@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(1007, LogLevel.Warning, "Graph:BaseUrl is not set: using the built-in Microsoft Graph stand-in at {BaseUrl} (dev API {DevUrl}).")]
     public static partial void GraphStandInStarted(ILogger logger, string baseUrl, string devUrl);
 
+    [LoggerMessage(1008, LogLevel.Error, "The changed organisation file was not taken into use; the previous one stays in force. {Problems}")]
+    public static partial void OrganisationReloadRejected(ILogger logger, string problems);
+
     [LoggerMessage(1006, LogLevel.Error, "The outbox dispatcher failed; it will try again.")]
     public static partial void OutboxLoopFailed(ILogger logger, Exception exception);
 }

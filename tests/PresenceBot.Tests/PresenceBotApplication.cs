@@ -30,6 +30,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:PresenceBot"] = $"Data Source={DatabasePath}",
             ["Jobs:RunServer"] = "false",
+            ["GraphStandIn:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

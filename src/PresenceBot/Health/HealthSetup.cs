@@ -8,7 +8,9 @@ internal static class HealthSetup
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<OrganisationHealthCheck>("organisation", tags: [ReadyTag]);
         return builder;
     }
 
@@ -16,7 +18,7 @@ internal static class HealthSetup
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }
 }

@@ -3,12 +3,28 @@ using OrganisationModel = PresenceBot.Referrals.Organisation.Organisation;
 
 namespace PresenceBot.Organisation;
 
-/// <summary>The organisation read from the file named by <c>Organisation:File</c>, validated once at start.</summary>
+/// <summary>
+/// The organisation read from the file named by <c>Organisation:File</c>: validated at start (a bad file
+/// stops start-up), then watched; a valid new version replaces it, an invalid one is reported and ignored.
+/// </summary>
 internal sealed class FileOrganisationSource(OrganisationModel organisation, string path) : IOrganisationSource
 {
-    public OrganisationModel Current { get; } = organisation;
+    private OrganisationModel _current = organisation;
+
+    private event EventHandler? ChangedHandlers;
+
+    event EventHandler? IOrganisationSource.Changed
+    {
+        add => ChangedHandlers += value;
+        remove => ChangedHandlers -= value;
+    }
+
+    public OrganisationModel Current => Volatile.Read(ref _current);
 
     public string Path { get; } = path;
+
+    /// <summary>Why the file on disk is not in force, or null when it is (shown by /readyz).</summary>
+    public string? RejectedBecause { get; private set; }
 
     /// <summary>Loads and validates the file; throws <see cref="OrganisationFileException"/> naming every problem.</summary>
     public static FileOrganisationSource Load(string configuredPath)
@@ -17,5 +33,25 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
             ? configuredPath
             : System.IO.Path.Combine(AppContext.BaseDirectory, configuredPath);
         return new FileOrganisationSource(OrganisationFile.Load(path), path);
+    }
+
+    /// <summary>Reads the file again; on success the new organisation is in force and subscribers are told.</summary>
+    public OrganisationModel Reload()
+    {
+        OrganisationModel fresh;
+        try
+        {
+            fresh = OrganisationFile.Load(Path);
+        }
+        catch (OrganisationFileException ex)
+        {
+            RejectedBecause = ex.Message;
+            throw;
+        }
+
+        RejectedBecause = null;
+        Volatile.Write(ref _current, fresh);
+        ChangedHandlers?.Invoke(this, EventArgs.Empty);
+        return fresh;
     }
 }

@@ -9,4 +9,8 @@ public sealed class OrganisationOptions
 
     [Required]
     public string File { get; set; } = "Organisation/sample-organisation.json";
+
+    /// <summary>How often the file is checked for changes (a valid change takes effect without a restart).</summary>
+    [Range(1, 3600)]
+    public int ReloadSeconds { get; set; } = 30;
 }

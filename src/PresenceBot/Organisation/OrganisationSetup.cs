@@ -14,6 +14,8 @@ internal static class OrganisationSetup
         var source = FileOrganisationSource.Load(options.File);
         builder.Services.AddSingleton<IOrganisationSource>(source);
         builder.Services.AddSingleton(source);
+        builder.Services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<OrganisationFileWatcher>();
         return builder;
     }
 

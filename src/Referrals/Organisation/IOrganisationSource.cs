@@ -4,4 +4,16 @@ namespace PresenceBot.Referrals.Organisation;
 public interface IOrganisationSource
 {
     Organisation Current { get; }
+
+    /// <summary>Raised after <see cref="Current"/> was replaced by a new, valid organisation. A fixed source never raises it.</summary>
+    event EventHandler? Changed
+    {
+        add
+        {
+        }
+
+        remove
+        {
+        }
+    }
 }
