@@ -41,6 +41,12 @@ internal static partial class CalendarSyncLog
     [LoggerMessage(1112, LogLevel.Error, "Calendar sync could not finish its start-up round; the recurring jobs try again.")]
     public static partial void StartupFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(1113, LogLevel.Warning, "Could not read the Entra ID group of unit {UnitId}; its last known members stay.")]
+    public static partial void GroupReadFailed(ILogger logger, string unitId, Exception exception);
+
+    [LoggerMessage(1114, LogLevel.Error, "Calendar subscriptions could not be reconciled with the changed organisation; the recurring job tries again.")]
+    public static partial void ReconcileFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(1111, LogLevel.Warning, "Could not renew subscription {SubscriptionId}; the next round tries again.")]
     public static partial void RenewFailed(ILogger logger, string subscriptionId, Exception exception);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PresenceBot.CalendarSync.Graph;
 using PresenceBot.CalendarSync.Mapping;
+using PresenceBot.CalendarSync.Membership;
 using PresenceBot.CalendarSync.Notifications;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
@@ -48,6 +49,8 @@ public static class CalendarSyncSetup
         services.AddSingleton<PersonCalendarSync>();
         services.AddTransient<CalendarSyncJob>();
         services.AddTransient<SubscriptionJobs>();
+        services.AddSingleton<IGroupReader, GraphGroupReader>();
+        services.AddTransient<GroupMembershipJob>();
         services.AddHostedService<CalendarSyncStartup>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PresenceBot.CalendarSync.Membership;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
 using PresenceBot.Referrals.Organisation;
@@ -15,9 +16,9 @@ namespace PresenceBot.CalendarSync;
 internal sealed class CalendarSyncStartup(
     IHostApplicationLifetime lifetime,
     IRecurringJobManager recurring,
-    IBackgroundJobClient jobClient,
     SubscriptionManager subscriptions,
     SubscriptionJobs jobs,
+    GroupMembershipJob groupMembers,
     CalendarSyncScheduler scheduler,
     IOrganisationSource organisation,
     ILogger<CalendarSyncStartup> logger) : BackgroundService
@@ -29,6 +30,7 @@ internal sealed class CalendarSyncStartup(
         recurring.AddOrUpdate<SubscriptionJobs>(
             SubscriptionJobs.DailyResyncJobId, j => j.ResyncEveryoneAsync(CancellationToken.None), "30 2 * * *", new RecurringJobOptions { TimeZone = zone });
         recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.SweepJobId, j => j.SweepInboxAsync(CancellationToken.None), Cron.Minutely());
+        recurring.AddOrUpdate<GroupMembershipJob>(GroupMembershipJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
 
         if (!await WaitForStartAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -36,10 +38,12 @@ internal sealed class CalendarSyncStartup(
         }
 
         var couplings = Couplings();
-        organisation.Changed += (_, _) => couplings = OnOrganisationChanged(couplings);
+        organisation.Changed += (_, _) => couplings = OnOrganisationChanged(couplings, stoppingToken);
 
         try
         {
+            // Group members first: they are people to subscribe for.
+            await groupMembers.RunAsync(stoppingToken).ConfigureAwait(false);
             await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
             await subscriptions.ReconcileAsync(stoppingToken).ConfigureAwait(false);
             foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off))
@@ -58,7 +62,7 @@ internal sealed class CalendarSyncStartup(
     /// A new organisation file: subscriptions follow it (joiners coupled, leavers and "off" uncoupled), and
     /// everyone whose coupling changed is re-read so their phone state follows too.
     /// </summary>
-    private Dictionary<string, CalendarCoupling> OnOrganisationChanged(Dictionary<string, CalendarCoupling> before)
+    private Dictionary<string, CalendarCoupling> OnOrganisationChanged(Dictionary<string, CalendarCoupling> before, CancellationToken stoppingToken)
     {
         var after = Couplings();
         foreach (var (personId, coupling) in after.Where(p => p.Value != CalendarCoupling.Off))
@@ -69,8 +73,22 @@ internal sealed class CalendarSyncStartup(
             }
         }
 
-        jobClient.Enqueue<SubscriptionJobs>(j => j.RenewAndReconcileAsync(CancellationToken.None));
+        // At once, in this process: whoever changed the file expects it to act now, not at the next job round.
+        _ = Task.Run(() => ReconcileAsync(stoppingToken), stoppingToken);
         return after;
+    }
+
+    private async Task ReconcileAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await subscriptions.ReconcileAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The recurring reconcile tries again within 30 minutes.
+            CalendarSyncLog.ReconcileFailed(logger, ex);
+        }
     }
 
     private Dictionary<string, CalendarCoupling> Couplings() =>

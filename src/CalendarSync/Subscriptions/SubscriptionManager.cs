@@ -29,16 +29,34 @@ internal sealed class SubscriptionManager(
     /// <summary>Clocks differ: ask a little under Graph's limit so the request is never refused for it.</summary>
     private static readonly Duration ClockMargin = Duration.FromMinutes(2);
 
+    private readonly SemaphoreSlim _reconciling = new(1, 1);
+
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// <summary>Brings Graph's subscriptions in line with the organisation; returns how many were created and removed.</summary>
     public async Task<(int Created, int Removed)> ReconcileAsync(CancellationToken cancellationToken)
     {
+        // One at a time: two overlapping rounds would both see a person unsubscribed and subscribe twice.
+        await _reconciling.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ReconcileOnceAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _reconciling.Release();
+        }
+    }
+
+    private async Task<(int Created, int Removed)> ReconcileOnceAsync(CancellationToken cancellationToken)
+    {
         var wanted = organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off).ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         var actual = await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false);
         var now = Now;
 
-        var unwanted = actual.Where(s => !wanted.ContainsKey(s.PersonId) || s.ExpiresAt <= now).ToList();
+        // Another instance may have subscribed the same person at the same moment: keep the newest only.
+        var duplicates = actual.GroupBy(s => s.PersonId, StringComparer.OrdinalIgnoreCase).SelectMany(g => g.OrderByDescending(s => s.ExpiresAt).Skip(1));
+        var unwanted = actual.Where(s => !wanted.ContainsKey(s.PersonId) || s.ExpiresAt <= now).Union(duplicates).ToList();
         foreach (var subscription in unwanted)
         {
             await graph.DeleteAsync(subscription.Id, cancellationToken).ConfigureAwait(false);

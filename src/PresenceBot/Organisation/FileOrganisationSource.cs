@@ -1,14 +1,19 @@
+using PresenceBot.CalendarSync.Membership;
 using PresenceBot.Referrals.Organisation;
 using OrganisationModel = PresenceBot.Referrals.Organisation.Organisation;
 
 namespace PresenceBot.Organisation;
 
 /// <summary>
-/// The organisation read from the file named by <c>Organisation:File</c>: validated at start (a bad file
-/// stops start-up), then watched; a valid new version replaces it, an invalid one is reported and ignored.
+/// The organisation read from the file named by <c>Organisation:File</c>, plus the members of units' Entra ID
+/// groups. Validated at start (a bad file stops start-up), then watched: a valid new version replaces it, an
+/// invalid one is reported and ignored.
 /// </summary>
-internal sealed class FileOrganisationSource(OrganisationModel organisation, string path) : IOrganisationSource
+internal sealed class FileOrganisationSource(OrganisationModel organisation, string path) : IOrganisationSource, IGroupMembershipSink
 {
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IReadOnlyList<GroupMember>> _groupMembers = new(StringComparer.OrdinalIgnoreCase);
+    private OrganisationModel _file = organisation;
     private OrganisationModel _current = organisation;
 
     private event EventHandler? ChangedHandlers;
@@ -50,8 +55,32 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         }
 
         RejectedBecause = null;
-        Volatile.Write(ref _current, fresh);
+        lock (_gate)
+        {
+            _file = fresh;
+            Rebuild();
+        }
+
         ChangedHandlers?.Invoke(this, EventArgs.Empty);
-        return fresh;
+        return Current;
     }
+
+    public void Publish(string unitId, IReadOnlyList<GroupMember> members)
+    {
+        lock (_gate)
+        {
+            if (_groupMembers.TryGetValue(unitId, out var known) && known.ToHashSet().SetEquals(members))
+            {
+                return;
+            }
+
+            _groupMembers[unitId] = members;
+            Rebuild();
+        }
+
+        ChangedHandlers?.Invoke(this, EventArgs.Empty);
+    }
+
+    private void Rebuild() =>
+        Volatile.Write(ref _current, _groupMembers.Count == 0 ? _file : _file.WithGroupMembers(_groupMembers));
 }

@@ -1,3 +1,4 @@
+using PresenceBot.CalendarSync.Membership;
 using PresenceBot.Referrals.Organisation;
 
 namespace PresenceBot.Organisation;
@@ -14,6 +15,7 @@ internal static class OrganisationSetup
         var source = FileOrganisationSource.Load(options.File);
         builder.Services.AddSingleton<IOrganisationSource>(source);
         builder.Services.AddSingleton(source);
+        builder.Services.AddSingleton<IGroupMembershipSink>(source);
         builder.Services.AddOptions<OrganisationOptions>().BindConfiguration(OrganisationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<OrganisationFileWatcher>();
         return builder;

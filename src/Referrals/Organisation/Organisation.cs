@@ -56,6 +56,33 @@ public sealed class Organisation
 
     public IReadOnlyList<Person> People { get; }
 
+    /// <summary>
+    /// This organisation plus the members of units' Entra ID groups who are not in the file. The file wins:
+    /// a person it names keeps their unit, extension and coupling; a group member it doesn't name gets the
+    /// unit of the group and the default coupling.
+    /// </summary>
+    public Organisation WithGroupMembers(IReadOnlyDictionary<string, IReadOnlyList<GroupMember>> membersByUnit)
+    {
+        var people = new List<Person>(People);
+        var known = new HashSet<string>(People.SelectMany(p => new[] { p.Id, p.Upn }), StringComparer.OrdinalIgnoreCase);
+        foreach (var (unitId, members) in membersByUnit)
+        {
+            if (FindUnit(unitId) is not { } unit)
+            {
+                continue;
+            }
+
+            foreach (var member in members.Where(m => !known.Contains(m.Id) && !known.Contains(m.Upn)))
+            {
+                known.Add(member.Id);
+                known.Add(member.Upn);
+                people.Add(new Person { Id = member.Id, Upn = member.Upn, Name = member.Name, Unit = unit, CalendarCoupling = CalendarCoupling.Default });
+            }
+        }
+
+        return new Organisation(TimeZone, WorkingHours, ExtraNonWorkingDays, DefaultPhoneHours, CalendarCoupling, Municipalities, Units, people);
+    }
+
     /// <summary>Finds a person by Entra object id or UPN, ignoring case.</summary>
     public Person? FindPerson(string idOrUpn) => _peopleByKey.GetValueOrDefault(idOrUpn.Trim());
 

@@ -253,6 +253,11 @@ internal sealed class OrganisationFileValidator
                 Problem($"{path}.minimumStaffed", "must be 0 or more");
             }
 
+            if (dto.EntraGroupId is { } groupId && (string.IsNullOrWhiteSpace(groupId) || groupId.Length > 128))
+            {
+                Problem($"{path}.entraGroupId", "must be a group's object id");
+            }
+
             // An empty list is kept as given: a unit with no telefontid at all, unlike a missing one.
             var phoneHours = dto.PhoneHours is null ? defaultPhoneHours : ParsePhoneHours(dto.PhoneHours, $"{path}.phoneHours");
 
@@ -267,6 +272,7 @@ internal sealed class OrganisationFileValidator
                     MinimumStaffed = minimumStaffed,
                     PhoneHours = phoneHours,
                     SpokenInTalsvar = dto.InTalsvar ?? false,
+                    EntraGroupId = string.IsNullOrWhiteSpace(dto.EntraGroupId) ? null : dto.EntraGroupId.Trim(),
                 };
             }
         }

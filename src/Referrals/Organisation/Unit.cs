@@ -18,4 +18,7 @@ public sealed record Unit
 
     /// <summary>Whether callers hear the unit's name in the talsvar ("Kim Krona, Lycksele kommun, Kansli, …").</summary>
     public bool SpokenInTalsvar { get; init; }
+
+    /// <summary>An Entra ID group whose members also belong to the unit (joiners coupled, leavers uncoupled without editing the file).</summary>
+    public string? EntraGroupId { get; init; }
 }

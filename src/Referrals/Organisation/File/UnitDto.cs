@@ -17,6 +17,8 @@ internal sealed record UnitDto
 
     public bool? InTalsvar { get; init; }
 
+    public string? EntraGroupId { get; init; }
+
     public List<PhoneHoursDto?>? PhoneHours { get; init; }
 
     [JsonExtensionData]
