@@ -33,7 +33,7 @@ public static class CalendarSyncSetup
 
             return endpoint;
         });
-        services.AddSingleton<GraphClientFactory>();
+        services.AddSingleton<GraphClientProvider>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<ICalendarReader, GraphCalendarReader>();
         services.AddSingleton(sp => new CalendarEventMapper(new MappingRules

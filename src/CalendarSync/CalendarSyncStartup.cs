@@ -20,6 +20,8 @@ internal sealed class CalendarSyncStartup(
     SubscriptionJobs jobs,
     GroupMembershipJob groupMembers,
     CalendarSyncScheduler scheduler,
+    PersonCalendarSync sync,
+    ICalendarSyncStateStore states,
     IOrganisationSource organisation,
     ILogger<CalendarSyncStartup> logger) : BackgroundService
 {
@@ -45,6 +47,10 @@ internal sealed class CalendarSyncStartup(
             // Group members first: they are people to subscribe for.
             await groupMembers.RunAsync(stoppingToken).ConfigureAwait(false);
             await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
+            await FirstSyncAsync(stoppingToken).ConfigureAwait(false);
+
+            // Subscribing asks for a (now cheap, incremental) re-read of each new subscriber, which also
+            // catches what changed between the first read and the subscription.
             await subscriptions.ReconcileAsync(stoppingToken).ConfigureAwait(false);
             foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off))
             {
@@ -56,6 +62,15 @@ internal sealed class CalendarSyncStartup(
             // The recurring reconcile retries within 30 minutes; a start-up hiccup must not stop the host.
             CalendarSyncLog.StartupFailed(logger, ex);
         }
+    }
+
+    /// <summary>Reads everyone never read before in $batch requests, four groups at a time.</summary>
+    private async Task FirstSyncAsync(CancellationToken stoppingToken)
+    {
+        var synced = await states.SyncedPeopleAsync(stoppingToken).ConfigureAwait(false);
+        var unread = organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off && !synced.Contains(p.Id)).ToList();
+        await Parallel.ForEachAsync(unread.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
+            async (group, ct) => await sync.FirstSyncAsync(group, ct).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -5,7 +5,7 @@ using PresenceBot.Referrals.Organisation;
 namespace PresenceBot.CalendarSync.Membership;
 
 /// <summary>Reads a group's members from Graph (<c>GroupMember.Read.All</c>), following every page.</summary>
-internal sealed class GraphGroupReader(GraphClientFactory graph) : IGroupReader
+internal sealed class GraphGroupReader(GraphClientProvider graph) : IGroupReader
 {
     public async Task<IReadOnlyList<GroupMember>> MembersAsync(string groupId, CancellationToken cancellationToken)
     {

@@ -7,4 +7,7 @@ public interface ICalendarSyncStateStore
     Task SaveAsync(CalendarSyncState state, CancellationToken cancellationToken);
 
     Task DeleteAsync(string personId, CancellationToken cancellationToken);
+
+    /// <summary>Everyone whose calendar has been read at least once.</summary>
+    Task<IReadOnlySet<string>> SyncedPeopleAsync(CancellationToken cancellationToken);
 }

@@ -43,8 +43,31 @@ internal sealed class PersonCalendarSync(
         var window = Window(now, org.TimeZone);
         var state = full ? null : await states.GetAsync(person.Id, cancellationToken).ConfigureAwait(false);
         var read = await ReadAsync(person.Id, state, window, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(person, read, window, now, cancellationToken).ConfigureAwait(false);
+    }
 
-        var calendar = new WorkingCalendar(org);
+    /// <summary>
+    /// The first sync of many people (nothing read yet): their windows come in $batch requests, then each
+    /// person's result is applied. Returns those done; anyone left out gets an ordinary sync later.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FirstSyncAsync(IReadOnlyList<Person> people, CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var window = Window(now, organisation.Current.TimeZone);
+        var reads = await reader.ReadWindowsAsync(people.Select(p => p.Id).ToList(), window, cancellationToken).ConfigureAwait(false);
+        var done = new List<string>(reads.Count);
+        foreach (var person in people.Where(p => reads.ContainsKey(p.Id)))
+        {
+            await ApplyAsync(person, reads[person.Id], window, now, cancellationToken).ConfigureAwait(false);
+            done.Add(person.Id);
+        }
+
+        return done;
+    }
+
+    private async Task ApplyAsync(Person person, CalendarRead read, Interval window, Instant now, CancellationToken cancellationToken)
+    {
+        var calendar = new WorkingCalendar(organisation.Current);
         var bookings = new List<CalendarBooking>();
         var removed = new List<string>(read.RemovedIds);
         foreach (var calendarEvent in read.Events)

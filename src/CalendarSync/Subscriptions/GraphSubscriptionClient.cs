@@ -7,7 +7,7 @@ using GraphSubscription = Microsoft.Graph.Models.Subscription;
 namespace PresenceBot.CalendarSync.Subscriptions;
 
 /// <summary><see cref="ISubscriptionClient"/> over the Graph SDK.</summary>
-internal sealed class GraphSubscriptionClient(GraphClientFactory graph) : ISubscriptionClient
+internal sealed class GraphSubscriptionClient(GraphClientProvider graph) : ISubscriptionClient
 {
     public const string ChangeTypes = "created,updated,deleted";
 

@@ -35,4 +35,11 @@ internal sealed class EfCalendarSyncStateStore(IDbContextFactory<PresenceBotDbCo
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.CalendarSyncStates.Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlySet<string>> SyncedPeopleAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await db.CalendarSyncStates.AsNoTracking().Select(s => s.PersonId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ids.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
 }

@@ -13,7 +13,7 @@ namespace PresenceBot.CalendarSync.Graph;
 /// its base URL is known only once the stand-in listens. Graph's own middleware (retry honouring
 /// Retry-After on 429/503, redirects) is kept.
 /// </summary>
-internal sealed class GraphClientFactory(GraphEndpoint endpoint, IOptions<GraphOptions> options) : IDisposable
+internal sealed class GraphClientProvider(GraphEndpoint endpoint, IOptions<GraphOptions> options) : IDisposable
 {
     private static readonly string[] Scopes = ["https://graph.microsoft.com/.default"];
     private readonly Lazy<GraphServiceClient> _client = new(() => Create(endpoint.BaseUrl, options.Value));
