@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PresenceBot;
+using PresenceBot.Bot.Channel;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
 using PresenceBot.Jobs;
@@ -18,6 +19,7 @@ try
     builder.AddOutbox();
     builder.AddJobs();
     builder.AddSwitchboardApi();
+    builder.AddTeamsBot();
     builder.AddHealth();
     builder.Services.AddProblemDetails();
 
@@ -28,6 +30,7 @@ try
     app.UseStatusCodePages();
     app.MapHealth();
     app.MapSwitchboardApi();
+    app.MapBotEndpoint();
     app.MapJobsDashboard();
     await app.RunAsync();
     return 0;

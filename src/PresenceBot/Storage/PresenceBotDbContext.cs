@@ -17,6 +17,10 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
 
+    public DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
+
+    public DbSet<TrustedServiceUrlRow> TrustedServiceUrls => Set<TrustedServiceUrlRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>
@@ -63,5 +67,7 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             outbox.Property(o => o.LastError).HasMaxLength(2000);
             outbox.HasIndex(o => new { o.ProcessedAt, o.OccurredAt });
         });
+
+        BotRowsConfiguration.Configure(modelBuilder);
     }
 }

@@ -70,6 +70,46 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.ConversationReferenceRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("conversation_references", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.OutboxMessageRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -182,6 +222,20 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.HasIndex("PersonId", "ReturnsAt");
 
                     b.ToTable("referrals", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.TrustedServiceUrlRow", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Instant>("LearnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("trusted_service_urls", (string)null);
                 });
 #pragma warning restore 612, 618
         }

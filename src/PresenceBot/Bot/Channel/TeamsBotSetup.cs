@@ -1,0 +1,62 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using PresenceBot.Storage;
+
+namespace PresenceBot.Bot.Channel;
+
+/// <summary>Registers the Teams channel: inbound authentication, the connector client, proactive messages and the placeholder conversation.</summary>
+internal static class TeamsBotSetup
+{
+    /// <summary>Retries stay within Teams' patience: a reply waits at most a few seconds for a throttled connector.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
+    public static IHostApplicationBuilder AddTeamsBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MicrosoftAppOptions>().Configure<IConfiguration>((options, configuration) => configuration.Bind(options))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        BotAuthentication.Add(services);
+        services.AddKeyedSingleton(ConnectorTokenProvider.CredentialKey, (provider, _) => CreateCredential(provider.GetRequiredService<IOptions<MicrosoftAppOptions>>().Value));
+        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddSingleton<ServiceUrlTrust>();
+        services.AddTransient<ConnectorAuthenticationHandler>();
+        services.AddHttpClient<ConnectorClient>()
+            .AddHttpMessageHandler<ConnectorAuthenticationHandler>()
+            .AddResilienceHandler("bot-connector", (pipeline, context) =>
+            {
+                // Polly waits on the same clock as the rest of the app, so tests drive retries with a fake clock.
+                pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 3,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = true,
+                    MaxDelay = MaxRetryDelay,
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+            });
+
+        services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
+        services.AddSingleton<ITrustedServiceUrlStore, EfTrustedServiceUrlStore>();
+        services.AddSingleton<InboundGuard>();
+        services.AddScoped<ActivityProcessor>();
+        services.AddSingleton<ITeamsNotifier, TeamsNotifier>();
+        services.AddSingleton<IBotConversation, PlaceholderConversation>();
+        return builder;
+    }
+
+    /// <summary>The bot's Entra identity per <c>MicrosoftAppType</c>; multi-tenant bots get their token from the botframework.com tenant.</summary>
+    private static TokenCredential CreateCredential(MicrosoftAppOptions app) => app.MicrosoftAppType switch
+    {
+        MicrosoftAppType.UserAssignedMSI => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(app.MicrosoftAppId!)),
+        MicrosoftAppType.MultiTenant => new ClientSecretCredential("botframework.com", app.MicrosoftAppId, app.MicrosoftAppPassword),
+        _ => new ClientSecretCredential(app.MicrosoftAppTenantId, app.MicrosoftAppId, app.MicrosoftAppPassword),
+    };
+}
