@@ -30,15 +30,17 @@ internal static class TeamsBotSetup
             .AddResilienceHandler("bot-connector", (pipeline, context) =>
             {
                 // Polly waits on the same clock as the rest of the app, so tests drive retries with a fake clock.
-                pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                pipeline.TimeProvider = time;
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = 3,
                     Delay = TimeSpan.FromMilliseconds(500),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
-                    ShouldRetryAfterHeader = true,
                     MaxDelay = MaxRetryDelay,
+                    ShouldRetryAfterHeader = false,
+                    DelayGenerator = RetryAfterDelay.Bounded(MaxRetryDelay, time),
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });

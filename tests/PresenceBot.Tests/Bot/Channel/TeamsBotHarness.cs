@@ -41,10 +41,16 @@ public sealed class TeamsBotHarness : IAsyncDisposable
 
     /// <param name="authenticated">With an app id and the local issuer; otherwise anonymous, as for the Emulator.</param>
     /// <param name="recordTurns">Use <see cref="Conversation"/> instead of the placeholder conversation.</param>
-    public static async Task<TeamsBotHarness> StartAsync(bool authenticated = false, bool recordTurns = false, IDictionary<string, string?>? settings = null)
+    /// <param name="trustConnector">List the connector stand-in in <c>Bot:TrustedServiceUrls</c>.</param>
+    public static async Task<TeamsBotHarness> StartAsync(
+        bool authenticated = false, bool recordTurns = false, IDictionary<string, string?>? settings = null, bool trustConnector = false)
     {
         var harness = new TeamsBotHarness { Connector = await ConnectorStandIn.StartAsync() };
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        if (trustConnector)
+        {
+            all["Bot:TrustedServiceUrls:0"] = harness.Connector.ServiceUrl;
+        }
         if (authenticated)
         {
             harness.Issuer = await LocalOpenIdIssuer.StartAsync();
