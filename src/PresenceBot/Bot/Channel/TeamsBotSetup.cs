@@ -10,8 +10,13 @@ namespace PresenceBot.Bot.Channel;
 /// <summary>Registers the Teams channel: inbound authentication, the connector client, proactive messages and the placeholder conversation.</summary>
 internal static class TeamsBotSetup
 {
-    /// <summary>Retries stay within Teams' patience: a reply waits at most a few seconds for a throttled connector.</summary>
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Replies are sent while Teams waits for the turn (it gives up after 15 s and resends), so one call,
+    /// retries included, gets 12 s at most; a throttled connector is waited for at most 3 s per retry.
+    /// </summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan TotalBudget = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
 
     public static IHostApplicationBuilder AddTeamsBot(this IHostApplicationBuilder builder)
     {
@@ -32,6 +37,7 @@ internal static class TeamsBotSetup
                 // Polly waits on the same clock as the rest of the app, so tests drive retries with a fake clock.
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 pipeline.TimeProvider = time;
+                pipeline.AddTimeout(TotalBudget);
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = 3,
@@ -42,7 +48,7 @@ internal static class TeamsBotSetup
                     ShouldRetryAfterHeader = false,
                     DelayGenerator = RetryAfterDelay.Bounded(MaxRetryDelay, time),
                 });
-                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+                pipeline.AddTimeout(AttemptTimeout);
             });
 
         services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();

@@ -76,6 +76,19 @@ public sealed class ActivityHandlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConversationCanUpdateItsOwnMessage_ByPuttingItsId()
+    {
+        await _bot.PostAsync(_bot.Activities.Message("uppdatera"));
+
+        var requests = await _bot.Connector.WaitForRequestsAsync(2);
+        var update = requests[1];
+        Assert.Equal("PUT", update.Method);
+        Assert.StartsWith($"/emea/v3/conversations/{Activities.PersonalChat}/activities/sent-", update.Path, StringComparison.Ordinal);
+        Assert.Equal(update.Path.Split('/')[^1], (string?)update.Body!["id"]);
+        Assert.Equal("AdaptiveCard", (string?)update.Body["attachments"]![0]!["content"]!["type"]);
+    }
+
+    [Fact]
     public async Task CardSubmit_ReachesTheConversation_WithItsValue()
     {
         var (status, _) = await _bot.PostAsync(_bot.Activities.CardSubmit(new JsonObject { ["reason"] = "meeting", ["until"] = "15:00" }));

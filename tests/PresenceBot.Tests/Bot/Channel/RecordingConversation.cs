@@ -23,7 +23,11 @@ public sealed class RecordingConversation : IBotConversation
             throw new InvalidOperationException("The conversation broke (test).");
         }
 
-        await turn.ReplyAsync(BotMessage.FromText(Answer), cancellationToken);
+        var sent = await turn.ReplyAsync(BotMessage.FromText(Answer), cancellationToken);
+        if (turn.Text == "uppdatera" && sent is not null)
+        {
+            await turn.UpdateAsync(sent, BotMessage.FromCard(new AdaptiveCard { Body = [new TextBlock("Uppdaterad.")] }), cancellationToken);
+        }
     }
 
     public Task<BotMessage> HandleCardActionAsync(IBotTurn turn, CardSubmission submission, CancellationToken cancellationToken)
