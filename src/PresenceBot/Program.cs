@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PresenceBot;
 using PresenceBot.Calendar;
 using PresenceBot.CalendarSync;
+using PresenceBot.Bot.Channel;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
 using PresenceBot.Jobs;
@@ -21,6 +22,7 @@ try
     builder.AddOutbox();
     builder.AddJobs();
     builder.AddSwitchboardApi();
+    builder.AddTeamsBot();
     builder.AddHealth();
     builder.Services.AddProblemDetails();
 
@@ -32,6 +34,7 @@ try
     app.MapHealth();
     app.MapSwitchboardApi();
     app.MapGraphNotifications();
+    app.MapBotEndpoint();
     app.MapJobsDashboard();
     await app.RunAsync();
     return 0;

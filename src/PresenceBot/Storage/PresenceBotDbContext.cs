@@ -22,6 +22,9 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
     public DbSet<InboxEntryRow> Inbox => Set<InboxEntryRow>();
 
     public DbSet<CalendarSyncStateRow> CalendarSyncStates => Set<CalendarSyncStateRow>();
+    public DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
+
+    public DbSet<TrustedServiceUrlRow> TrustedServiceUrls => Set<TrustedServiceUrlRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -99,5 +102,6 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             state.HasKey(s => s.PersonId);
             state.Property(s => s.PersonId).HasMaxLength(64);
         });
+        BotRowsConfiguration.Configure(modelBuilder);
     }
 }

@@ -58,6 +58,15 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Contains("Days", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_WithBotAppIdButNoTenant_ExitsNonZeroNamingTheKey()
+    {
+        var (exitCode, output) = await RunServiceAsync("--MicrosoftAppId=0b5e3c1a-7d2f-4e8b-9a61-3c4d5e6f7a8b --MicrosoftAppPassword=secret");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MicrosoftAppTenantId", output, StringComparison.Ordinal);
+    }
+
     private async Task<(int ExitCode, string Output)> RunServiceAsync(string arguments, bool withDatabase = true)
     {
         var serviceDll = Path.Combine(AppContext.BaseDirectory, "PresenceBot.dll");

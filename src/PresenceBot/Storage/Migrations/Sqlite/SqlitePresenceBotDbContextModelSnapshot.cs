@@ -88,6 +88,46 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("calendar_sync_states", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.ConversationReferenceRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BotId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("conversation_references", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -274,6 +314,20 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("graph_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.TrustedServiceUrlRow", b =>
+                {
+                    b.Property<string>("Url")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LearnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Url");
+
+                    b.ToTable("trusted_service_urls", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,8 @@
+namespace PresenceBot.Bot.Cards;
+
+public enum CardActionStyle
+{
+    Default,
+    Positive,
+    Destructive,
+}

@@ -1,0 +1,3 @@
+namespace PresenceBot.Bot.Cards;
+
+public sealed record Choice(string Title, string Value);

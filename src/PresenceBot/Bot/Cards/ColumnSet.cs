@@ -1,0 +1,3 @@
+namespace PresenceBot.Bot.Cards;
+
+public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;

@@ -1,0 +1,3 @@
+namespace PresenceBot.Bot.Cards;
+
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;

@@ -1,0 +1,10 @@
+namespace PresenceBot.Bot.Cards;
+
+public enum TextSize
+{
+    Default,
+    Small,
+    Medium,
+    Large,
+    ExtraLarge,
+}

@@ -1,0 +1,8 @@
+namespace PresenceBot.Bot.Channel;
+
+internal enum InboundVerdict
+{
+    Accepted,
+    Unauthorized,
+    Forbidden,
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using PresenceBot.Referrals.Organisation;
+
+namespace PresenceBot.Bot;
+
+/// <summary>
+/// One incoming activity as the conversation sees it: who wrote (mapped to the organisation through
+/// their Entra object id), what, and how to answer in the same conversation. Protocol details stay
+/// behind this interface.
+/// </summary>
+public interface IBotTurn
+{
+    /// <summary>The person in the organisation file whose Entra object id sent this; null when unknown.</summary>
+    Person? Person { get; }
+
+    /// <summary>The sender's Entra object id as Teams gave it (absent in the Emulator unless set).</summary>
+    string? AadObjectId { get; }
+
+    string? UserName { get; }
+
+    /// <summary>The message text, with the bot's own @-mention removed.</summary>
+    string? Text { get; }
+
+    /// <summary>The inputs of a card submitted with <c>Action.Submit</c>; null for typed messages.</summary>
+    JsonElement? Value { get; }
+
+    bool IsPersonal { get; }
+
+    string? TenantId { get; }
+
+    /// <summary>Answers in the same conversation; returns the new message's id (to update it later), when the channel gives one.</summary>
+    Task<string?> ReplyAsync(BotMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Replaces an earlier message of the bot, e.g. to refresh a card.</summary>
+    Task UpdateAsync(string messageId, BotMessage message, CancellationToken cancellationToken);
+}
