@@ -10,9 +10,10 @@ namespace PresenceBot.LoadRun.Calendar;
 internal sealed record ProbeResult(long[] VisibleTicks, int Probes, int Missed, IReadOnlyList<string> Examples);
 
 /// <summary>
-/// Moves a real booking in the stand-in (which then notifies the service itself, as Graph does) onto "now" with a
-/// return time to the second, and polls <c>GET /api/referrals/{person}</c> until that referral shows: referred,
-/// reason meeting (the booking's MÖT code) and exactly that return time. Probes overlap; each is bounded.
+/// Moves a real booking in the stand-in (which then notifies the service itself, as Graph does) onto "now", starting
+/// a minute ago to the second, and polls <c>GET /api/referrals/{person}</c> until that referral shows: referred,
+/// reason meeting (the booking's MÖT code), absent from exactly that start. The start identifies the change: the
+/// return time may be merged with the next booking or moved to the next working morning. Probes overlap; each is bounded.
 /// </summary>
 internal sealed class BookingProbe(GraphStandInServer graph, HttpClient api, IReadOnlyList<ProbeTarget> pool, TimeProvider time)
 {
@@ -69,7 +70,7 @@ internal sealed class BookingProbe(GraphStandInServer graph, HttpClient api, IRe
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (Shows(body, end))
+                if (Shows(body, start))
                 {
                     return (Stopwatch.GetElapsedTime(changed).Ticks, null);
                 }
@@ -87,14 +88,14 @@ internal sealed class BookingProbe(GraphStandInServer graph, HttpClient api, IRe
         return (null, $"not visible within {timeout.TotalSeconds:F0} s; last answer: {last}");
     }
 
-    private static bool Shows(string body, DateTimeOffset end)
+    private static bool Shows(string body, DateTimeOffset start)
     {
         using var json = JsonDocument.Parse(body);
         var root = json.RootElement;
         return root.GetProperty("state").GetString() == "referred"
             && root.GetProperty("reason").GetString() == "meeting"
-            && root.GetProperty("returnsAt").ValueKind == JsonValueKind.String
-            && root.GetProperty("returnsAt").GetDateTimeOffset() == end;
+            && root.GetProperty("from").ValueKind == JsonValueKind.String
+            && root.GetProperty("from").GetDateTimeOffset() == start;
     }
 
     private static DateTimeOffset Whole(DateTimeOffset value) => new(value.Ticks - (value.Ticks % TimeSpan.TicksPerSecond), value.Offset);
