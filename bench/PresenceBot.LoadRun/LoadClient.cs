@@ -118,87 +118,38 @@ internal static class LoadClient
         return errors;
     }
 
-    /// <summary>
-    /// Open loop: request k is due at k / rate seconds, whether or not earlier ones have answered; a free
-    /// worker claims the next slot and waits for it. Stops at the duration or the request cap, whichever first.
-    /// </summary>
+    /// <summary>The referrals mode's load: <c>GET /api/referrals/{person}</c> on the shared open-loop schedule.</summary>
     public static async Task<LoadResult> RunAsync(HttpClient client, LoadTargets targets, LoadRunOptions options, CancellationToken cancellationToken)
     {
-        var capacity = (int)Math.Min(options.MaxRequests, Math.Ceiling(options.Rate * options.DurationSeconds));
-        var latency = new long[capacity];
-        var lateness = new long[capacity];
-        var ticksPerRequest = Stopwatch.Frequency / options.Rate;
-        var next = -1;
-        var errors = 0;
         var wrong = 0;
-        var kinds = new Dictionary<string, int>();
-        var started = Stopwatch.GetTimestamp();
-
-        async Task Worker(int seed)
-        {
-            var random = new Random(seed);
-            while (!cancellationToken.IsCancellationRequested)
+        var run = await OpenLoop.RunAsync(
+            options.Rate,
+            options.DurationSeconds,
+            options.MaxRequests,
+            options.Workers,
+            async (k, random, ct) =>
             {
-                var k = Interlocked.Increment(ref next);
-                if (k >= capacity)
-                {
-                    return;
-                }
-
-                var due = started + (long)(k * ticksPerRequest);
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-                if (wait > TimeSpan.FromMilliseconds(1))
-                {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-
                 var (key, seeded) = targets.Pick(random);
-                var sent = Stopwatch.GetTimestamp();
-                lateness[k] = sent > due ? Stopwatch.GetElapsedTime(due, sent).Ticks : 0;
-                string? failure = null;
-                try
+                using var response = await client.GetAsync(
+                    new Uri($"api/referrals/{Uri.EscapeDataString(key)}", UriKind.Relative), HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    using var response = await client.GetAsync(
-                        new Uri($"api/referrals/{Uri.EscapeDataString(key)}", UriKind.Relative), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-                    latency[k] = Stopwatch.GetElapsedTime(sent).Ticks;
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        failure = $"HTTP {(int)response.StatusCode}";
-                    }
-                    else if (k % CheckEvery == 0)
-                    {
-                        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                        if (!AnswersAsSeeded(body, seeded))
-                        {
-                            Interlocked.Increment(ref wrong);
-                        }
-                    }
-                }
-                catch (HttpRequestException e)
-                {
-                    latency[k] = Stopwatch.GetElapsedTime(sent).Ticks;
-                    failure = e.GetType().Name;
-                }
-                catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    latency[k] = Stopwatch.GetElapsedTime(sent).Ticks;
-                    failure = "timeout";
+                    return $"HTTP {(int)response.StatusCode}";
                 }
 
-                if (failure is not null)
+                if (k % CheckEvery == 0)
                 {
-                    Interlocked.Increment(ref errors);
-                    lock (kinds)
+                    var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+                    if (!AnswersAsSeeded(body, seeded))
                     {
-                        kinds[failure] = kinds.GetValueOrDefault(failure) + 1;
+                        Interlocked.Increment(ref wrong);
                     }
                 }
-            }
-        }
 
-        await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(i => Task.Run(() => Worker(1000 + i), cancellationToken))).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        return new LoadResult(capacity, errors, wrong, elapsed, latency, lateness, kinds);
+                return null;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new LoadResult(run.Requests, run.Errors, wrong, run.Elapsed, run.LatencyTicks, run.LatenessTicks, run.ErrorKinds);
     }
 
     /// <summary>Seeded people have a switchboard referral in force now; nobody else has any referral.</summary>

@@ -60,31 +60,35 @@ internal sealed record LoadRunOptions
             {
                 "--service" => options with { ServiceDll = value },
                 "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
-                "--people" => options with { People = Int(name, value, 1, 200_000) },
-                "--seed-people" => options with { SeedPeople = Int(name, value, 0, 200_000) },
-                "--seed-per-person" => options with { SeedPerPerson = Int(name, value, 1, 20) },
-                "--rate" => options with { Rate = Double(name, value, 1, 20_000) },
-                "--workers" => options with { Workers = Int(name, value, 1, 1_000) },
-                "--duration" => options with { DurationSeconds = Double(name, value, 1, 600) },
-                "--warmup" => options with { WarmupSeconds = Double(name, value, 0, 60) },
-                "--max-requests" => options with { MaxRequests = Int(name, value, 1, 1_000_000) },
-                "--seeded-share" => options with { SeededShare = Double(name, value, 0, 1) },
-                "--target-rate" => options with { TargetRate = Double(name, value, 0, 100_000) },
-                "--target-p99-ms" => options with { TargetP99Ms = Double(name, value, 0, 10_000) },
-                "--target-rss-mb" => options with { TargetRssMb = Double(name, value, 0, 100_000) },
+                "--people" => options with { People = OptionValues.Int(name, value, 1, 200_000) },
+                "--seed-people" => options with { SeedPeople = OptionValues.Int(name, value, 0, 200_000) },
+                "--seed-per-person" => options with { SeedPerPerson = OptionValues.Int(name, value, 1, 20) },
+                "--rate" => options with { Rate = OptionValues.Double(name, value, 1, 20_000) },
+                "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
+                "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
+                "--warmup" => options with { WarmupSeconds = OptionValues.Double(name, value, 0, 60) },
+                "--max-requests" => options with { MaxRequests = OptionValues.Int(name, value, 1, 1_000_000) },
+                "--seeded-share" => options with { SeededShare = OptionValues.Double(name, value, 0, 1) },
+                "--target-rate" => options with { TargetRate = OptionValues.Double(name, value, 0, 100_000) },
+                "--target-p99-ms" => options with { TargetP99Ms = OptionValues.Double(name, value, 0, 10_000) },
+                "--target-rss-mb" => options with { TargetRssMb = OptionValues.Double(name, value, 0, 100_000) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
         }
 
         return options;
     }
+}
 
-    private static int Int(string name, string value, int min, int max) =>
+/// <summary>Parsing of option values, shared by every mode: whole numbers and numbers within bounds.</summary>
+internal static class OptionValues
+{
+    public static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
             ? v
             : throw new ArgumentException($"{name}: '{value}' is not a whole number in {min}..{max}");
 
-    private static double Double(string name, string value, double min, double max) =>
+    public static double Double(string name, string value, double min, double max) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
             ? v
             : throw new ArgumentException($"{name}: '{value}' is not a number in {min}..{max}");

@@ -12,8 +12,8 @@ internal sealed class Report(
     TimeSpan loadCpu,
     double cpuPressure)
 {
-    private readonly double[] _latencyMs = Sorted(result.LatencyTicks);
-    private readonly double[] _latenessMs = Sorted(result.LatenessTicks);
+    private readonly double[] _latencyMs = Percentiles.SortedMs(result.LatencyTicks);
+    private readonly double[] _latenessMs = Percentiles.SortedMs(result.LatenessTicks);
 
     public double Rate => result.Requests / result.Elapsed.TotalSeconds;
 
@@ -66,14 +66,5 @@ internal sealed class Report(
     private string Kinds() =>
         result.ErrorKinds.Count == 0 ? string.Empty : " (" + string.Join(", ", result.ErrorKinds.Select(k => $"{k.Key}: {k.Value}")) + ")";
 
-    private static double[] Sorted(long[] ticks)
-    {
-        var ms = ticks.Select(t => t / (double)TimeSpan.TicksPerMillisecond).ToArray();
-        Array.Sort(ms);
-        return ms;
-    }
-
-    /// <summary>Nearest-rank percentile.</summary>
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    private static double Percentile(double[] sorted, double p) => Percentiles.Of(sorted, p);
 }

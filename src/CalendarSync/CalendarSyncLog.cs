@@ -26,7 +26,7 @@ internal static partial class CalendarSyncLog
     [LoggerMessage(1106, LogLevel.Warning, "Graph no longer knows subscription {SubscriptionId} of {PersonId}; recreating it.")]
     public static partial void SubscriptionGone(ILogger logger, string subscriptionId, string personId);
 
-    [LoggerMessage(1107, LogLevel.Information, "Calendar of {PersonId} synced ({Kind}): {Bookings} bookings, {Removed} removed, referrals changed: {Changed}.")]
+    [LoggerMessage(1107, LogLevel.Debug, "Calendar of {PersonId} synced ({Kind}): {Bookings} bookings, {Removed} removed, referrals changed: {Changed}.")]
     public static partial void Synced(ILogger logger, string personId, string kind, int bookings, int removed, bool changed);
 
     [LoggerMessage(1108, LogLevel.Warning, "Calendar sync of {PersonId} failed; it is retried.")]

@@ -49,7 +49,7 @@ internal static class StorageSetup
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
-        db.UseSqlite(connectionString);
+        db.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime());

@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace PresenceBot.LoadRun;
+
+/// <summary>What every mode of the load run shares: finding the built service, the machine's CPU pressure, cleaning up.</summary>
+internal static class RunSupport
+{
+    /// <summary>src/PresenceBot/bin/Release/net10.0/PresenceBot.dll under the repository root (where PresenceBot.sln is).</summary>
+    public static string DefaultServiceDll()
+    {
+        // bench/PresenceBot.LoadRun/bin/<config>/net10.0 → repo root holds PresenceBot.sln.
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PresenceBot.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "PresenceBot", "bin", "Release", "net10.0", "PresenceBot.dll");
+            }
+        }
+
+        throw new LoadRunException("cannot find the repository root (PresenceBot.sln); pass --service <path to PresenceBot.dll>");
+    }
+
+    /// <summary>
+    /// Other work on the machine shows here: total µs some task was runnable but had no CPU (Linux PSI, "some").
+    /// NaN where the kernel does not offer it.
+    /// </summary>
+    public static double CpuStallMicroseconds()
+    {
+        const string path = "/proc/pressure/cpu";
+        if (!File.Exists(path))
+        {
+            return double.NaN;
+        }
+
+        var some = File.ReadLines(path).First(l => l.StartsWith("some", StringComparison.Ordinal));
+        var total = some.Split(' ').First(f => f.StartsWith("total=", StringComparison.Ordinal))["total=".Length..];
+        return double.Parse(total, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Reads the service's VmRSS/VmHWM, prints them and keeps them for the report.</summary>
+    public static void Remember(List<(string When, double Rss, double Peak)> memory, string when, ServiceProcess service)
+    {
+        var (rss, peak) = service.Memory();
+        memory.Add((when, rss, peak));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory {when}: VmRSS {rss:F0} MB, VmHWM {peak:F0} MB"));
+    }
+
+    public static void DeleteQuietly(DirectoryInfo folder)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(200);
+            }
+        }
+
+        Console.Error.WriteLine($"loadrun: could not delete {folder.FullName}");
+    }
+}
+
+/// <summary>Latency figures: ticks → sorted milliseconds, nearest-rank percentiles.</summary>
+internal static class Percentiles
+{
+    public static double[] SortedMs(IEnumerable<long> ticks)
+    {
+        var ms = ticks.Select(t => t / (double)TimeSpan.TicksPerMillisecond).ToArray();
+        Array.Sort(ms);
+        return ms;
+    }
+
+    /// <summary>Nearest-rank percentile; NaN for no samples.</summary>
+    public static double Of(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    public static double Max(double[] sorted) => sorted.Length == 0 ? double.NaN : sorted[^1];
+}
+
+/// <summary>The run cannot go on (service didn't start, died, or answered nonsense).</summary>
+internal sealed class LoadRunException(string message) : Exception(message);
