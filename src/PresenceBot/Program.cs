@@ -7,9 +7,11 @@ using PresenceBot.Hosting;
 using PresenceBot.Jobs;
 using PresenceBot.Organisation;
 using PresenceBot.Outbox;
+using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
+using PresenceBot.Voicemail;
 
 try
 {
@@ -21,6 +23,7 @@ try
     builder.AddOutbox();
     builder.AddJobs();
     builder.AddSwitchboardApi();
+    builder.AddReminders();
     builder.AddHealth();
     builder.Services.AddProblemDetails();
 
@@ -31,6 +34,7 @@ try
     app.UseStatusCodePages();
     app.MapHealth();
     app.MapSwitchboardApi();
+    app.MapVoicemailWebhook();
     app.MapGraphNotifications();
     app.MapJobsDashboard();
     await app.RunAsync();
