@@ -29,4 +29,10 @@ internal static partial class Log
 
     [LoggerMessage(1006, LogLevel.Error, "The outbox dispatcher failed; it will try again.")]
     public static partial void OutboxLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1009, LogLevel.Warning, "Switchboard:WebhookSecret is not set: POST /api/switchboard/voicemail refuses every call.")]
+    public static partial void VoicemailWebhookClosed(ILogger logger);
+
+    [LoggerMessage(1010, LogLevel.Warning, "A voicemail webhook call was refused: {Problem}.")]
+    public static partial void VoicemailWebhookRefused(ILogger logger, string problem);
 }

@@ -8,9 +8,11 @@ using PresenceBot.Hosting;
 using PresenceBot.Jobs;
 using PresenceBot.Organisation;
 using PresenceBot.Outbox;
+using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
+using PresenceBot.Voicemail;
 
 try
 {
@@ -23,6 +25,7 @@ try
     builder.AddJobs();
     builder.AddSwitchboardApi();
     builder.AddTeamsBot();
+    builder.AddReminders();
     builder.AddHealth();
     builder.Services.AddProblemDetails();
 
@@ -33,6 +36,7 @@ try
     app.UseStatusCodePages();
     app.MapHealth();
     app.MapSwitchboardApi();
+    app.MapVoicemailWebhook();
     app.MapGraphNotifications();
     app.MapBotEndpoint();
     app.MapJobsDashboard();

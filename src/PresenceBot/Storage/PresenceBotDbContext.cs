@@ -26,6 +26,14 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<TrustedServiceUrlRow> TrustedServiceUrls => Set<TrustedServiceUrlRow>();
 
+    public DbSet<VoicemailRow> Voicemails => Set<VoicemailRow>();
+
+    public DbSet<VoicemailSnoozeRow> VoicemailSnoozes => Set<VoicemailSnoozeRow>();
+
+    public DbSet<SentReminderRow> SentReminders => Set<SentReminderRow>();
+
+    public DbSet<AlertedGapRow> AlertedGaps => Set<AlertedGapRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>
@@ -103,5 +111,45 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             state.Property(s => s.PersonId).HasMaxLength(64);
         });
         BotRowsConfiguration.Configure(modelBuilder);
+
+        modelBuilder.Entity<VoicemailRow>(voicemail =>
+        {
+            voicemail.ToTable("voicemails");
+            voicemail.HasKey(v => new { v.Source, v.Id });
+            voicemail.Property(v => v.Source).HasMaxLength(32);
+            voicemail.Property(v => v.Id).HasMaxLength(128);
+            voicemail.Property(v => v.PersonId).HasMaxLength(64);
+            voicemail.Property(v => v.Caller).HasMaxLength(64);
+            voicemail.HasIndex(v => new { v.PersonId, v.State, v.ReceivedAt });
+            voicemail.HasIndex(v => new { v.State, v.PersonId });
+        });
+
+        modelBuilder.Entity<VoicemailSnoozeRow>(snooze =>
+        {
+            snooze.ToTable("voicemail_snoozes");
+            snooze.HasKey(s => s.PersonId);
+            snooze.Property(s => s.PersonId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SentReminderRow>(sent =>
+        {
+            sent.ToTable("sent_reminders");
+            sent.HasKey(r => r.Id);
+            sent.Property(r => r.Kind).HasMaxLength(40);
+            sent.Property(r => r.RecipientId).HasMaxLength(64);
+            sent.Property(r => r.Subject).HasMaxLength(128);
+            sent.Property(r => r.Slot).HasMaxLength(128);
+            // The once-only guard: two instances (or a restart) can't both claim the same reminder.
+            sent.HasIndex(r => new { r.Kind, r.RecipientId, r.Subject, r.Slot }).IsUnique();
+            sent.HasIndex(r => new { r.RecipientId, r.Kind, r.ClaimedAt });
+            sent.HasIndex(r => r.ClaimedAt);
+        });
+
+        modelBuilder.Entity<AlertedGapRow>(gap =>
+        {
+            gap.ToTable("coverage_alerted_gaps");
+            gap.HasKey(g => new { g.UnitId, g.From, g.To });
+            gap.Property(g => g.UnitId).HasMaxLength(64);
+        });
     }
 }

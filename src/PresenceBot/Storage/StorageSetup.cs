@@ -3,6 +3,8 @@ using PresenceBot.CalendarSync.Notifications;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
 using PresenceBot.Referrals.Service;
+using PresenceBot.Referrals.Voicemail;
+using PresenceBot.Reminders;
 
 namespace PresenceBot.Storage;
 
@@ -44,6 +46,8 @@ internal static class StorageSetup
         services.AddSingleton<ISubscriptionStore, EfSubscriptionStore>();
         services.AddSingleton<INotificationInbox, EfNotificationInbox>();
         services.AddSingleton<ICalendarSyncStateStore, EfCalendarSyncStateStore>();
+        services.AddSingleton<IVoicemailLedger, EfVoicemailLedger>();
+        services.AddSingleton<IReminderLog, EfReminderLog>();
         services.AddHostedService<DatabaseMigrator>();
         return builder;
     }

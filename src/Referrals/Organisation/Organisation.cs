@@ -9,6 +9,7 @@ namespace PresenceBot.Referrals.Organisation;
 public sealed class Organisation
 {
     private readonly Dictionary<string, Person> _peopleByKey;
+    private readonly Dictionary<string, Person> _peopleByExtension;
     private readonly Dictionary<string, Unit> _unitsById;
     private readonly ILookup<string, Person> _membersByUnit;
 
@@ -33,10 +34,15 @@ public sealed class Organisation
         _unitsById = units.ToDictionary(u => u.Id, StringComparer.OrdinalIgnoreCase);
         _membersByUnit = people.ToLookup(p => p.Unit.Id, StringComparer.OrdinalIgnoreCase);
         _peopleByKey = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        _peopleByExtension = new Dictionary<string, Person>(StringComparer.Ordinal);
         foreach (var person in people)
         {
             _peopleByKey[person.Id] = person;
             _peopleByKey[person.Upn] = person;
+            if (person.Extension is { } extension && NormalizeExtension(extension) is { Length: > 0 } digits)
+            {
+                _peopleByExtension.TryAdd(digits, person);
+            }
         }
     }
 
@@ -86,8 +92,22 @@ public sealed class Organisation
     /// <summary>Finds a person by Entra object id or UPN, ignoring case.</summary>
     public Person? FindPerson(string idOrUpn) => _peopleByKey.GetValueOrDefault(idOrUpn.Trim());
 
+    /// <summary>
+    /// Finds a person by extension (anknytning). Spaces and hyphens are ignored, so "0950-16626", "0950 16626" and
+    /// "095016626" are the same number however the switchboard writes it.
+    /// </summary>
+    public Person? FindPersonByExtension(string extension) =>
+        NormalizeExtension(extension) is { Length: > 0 } digits ? _peopleByExtension.GetValueOrDefault(digits) : null;
+
+    /// <summary>Finds a person by Entra object id, UPN or extension: what a switchboard event may name someone by.</summary>
+    public Person? FindPersonByAnyKey(string idUpnOrExtension) =>
+        FindPerson(idUpnOrExtension) ?? FindPersonByExtension(idUpnOrExtension);
+
     public Unit? FindUnit(string unitId) => _unitsById.GetValueOrDefault(unitId.Trim());
 
     /// <summary>The unit's members, looked up rather than scanned: a switchboard asks for units all day.</summary>
     public IEnumerable<Person> MembersOf(Unit unit) => _membersByUnit[unit.Id];
+
+    private static string NormalizeExtension(string extension) =>
+        string.Concat(extension.Where(c => c is not (' ' or '-') && !char.IsWhiteSpace(c)));
 }

@@ -23,6 +23,23 @@ namespace PresenceBot.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.AlertedGapRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("To")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UnitId", "From", "To");
+
+                    b.ToTable("coverage_alerted_gaps", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.AuditEntryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -288,6 +305,47 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.SentReminderRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.HasIndex("RecipientId", "Kind", "ClaimedAt");
+
+                    b.HasIndex("Kind", "RecipientId", "Subject", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.SubscriptionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -334,6 +392,63 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.HasKey("Url");
 
                     b.ToTable("trusted_service_urls", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.VoicemailRow", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Source", "Id");
+
+                    b.HasIndex("State", "PersonId");
+
+                    b.HasIndex("PersonId", "State", "ReceivedAt");
+
+                    b.ToTable("voicemails", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.VoicemailSnoozeRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("voicemail_snoozes", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,23 @@ namespace PresenceBot.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.AlertedGapRow", b =>
+                {
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "From", "To");
+
+                    b.ToTable("coverage_alerted_gaps", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.AuditEntryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -282,6 +299,47 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("referrals", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.SentReminderRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.HasIndex("RecipientId", "Kind", "ClaimedAt");
+
+                    b.HasIndex("Kind", "RecipientId", "Subject", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("sent_reminders", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.SubscriptionRow", b =>
                 {
                     b.Property<string>("Id")
@@ -328,6 +386,63 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.HasKey("Url");
 
                     b.ToTable("trusted_service_urls", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.VoicemailRow", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caller")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source", "Id");
+
+                    b.HasIndex("State", "PersonId");
+
+                    b.HasIndex("PersonId", "State", "ReceivedAt");
+
+                    b.ToTable("voicemails", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.VoicemailSnoozeRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("voicemail_snoozes", (string)null);
                 });
 #pragma warning restore 612, 618
         }
