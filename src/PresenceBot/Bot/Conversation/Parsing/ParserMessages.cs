@@ -21,6 +21,9 @@ internal static class ParserMessages
     public static string Past(string when) =>
         $"{char.ToUpperInvariant(when[0])}{when[1..]} har redan passerat. Ange en tid som ligger framåt. {Examples}";
 
+    public static string PastWeek(int week) =>
+        string.Create(CultureInfo.InvariantCulture, $"Vecka {week} har redan passerat. Ange en tid som ligger framåt. {Examples}");
+
     public const string WorkdayOver = "Arbetsdagen är redan slut i dag. " + Examples;
 
     public static string ImpossibleClock(int hour, int minute) =>

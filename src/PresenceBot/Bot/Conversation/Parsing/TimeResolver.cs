@@ -26,6 +26,9 @@ internal sealed class TimeResolver
     // A week past today covers every weekday name; a remote "t.o.m." further than that looks back at most this far.
     private const int MaxDaysToLookBack = 14;
 
+    // A date or week without a year that passed this recently was a slip, not one a year ahead.
+    private const int RecentlyPassedDays = 30;
+
     private static readonly Duration LongestAbsence = Duration.FromDays(366);
 
     private readonly TimeContext _context;
@@ -128,7 +131,13 @@ internal sealed class TimeResolver
         {
             var rules = WeekYearRules.Iso;
             var thisWeekYear = rules.GetWeekYear(_today);
-            var year = week.Year ?? (number >= rules.GetWeekOfWeekYear(_today) ? thisWeekYear : thisWeekYear + 1);
+            var thisWeek = rules.GetWeekOfWeekYear(_today);
+            if (week.Year is null && number < thisWeek && (thisWeek - number) * 7 <= RecentlyPassedDays)
+            {
+                return new TimePast(ParserMessages.PastWeek(number));
+            }
+
+            var year = week.Year ?? (number >= thisWeek ? thisWeekYear : thisWeekYear + 1);
             if (number < 1 || year < 1 || year > 9998 || number > rules.GetWeeksInWeekYear(year))
             {
                 return new TimeImpossible(ParserMessages.ImpossibleWeek(number, year));
@@ -140,7 +149,7 @@ internal sealed class TimeResolver
         var sunday = monday.PlusDays(6);
         if (sunday < _today)
         {
-            return new TimePast(ParserMessages.Past(ReturnDescription.Day(sunday, _today)));
+            return new TimePast(ParserMessages.PastWeek(WeekYearRules.Iso.GetWeekOfWeekYear(monday)));
         }
 
         return syntax.Mode switch
@@ -218,6 +227,13 @@ internal sealed class TimeResolver
             return Exists(year, date.Month, date.Day)
                 ? (new LocalDate(year, date.Month, date.Day), null)
                 : (_today, new TimeImpossible(ParserMessages.ImpossibleDate(date.Day, date.Month, year)));
+        }
+
+        // "till 20/12" on 23 December is a slip, not next Christmas: a date passed within the last month is refused.
+        if (Exists(_today.Year, date.Month, date.Day) && new LocalDate(_today.Year, date.Month, date.Day) is var thisYear
+            && thisYear < _today && Period.DaysBetween(thisYear, _today) <= RecentlyPassedDays)
+        {
+            return (_today, new TimePast(ParserMessages.Past(ReturnDescription.Day(thisYear, _today))));
         }
 
         for (var candidate = _today.Year; candidate <= _today.Year + 4; candidate++)
