@@ -1,0 +1,4 @@
+namespace PresenceBot.Bot.Conversation.Parsing;
+
+/// <summary>"/hjälp", or a bare @-mention with nothing after it.</summary>
+public sealed record HelpCommand : ParsedCommand;
