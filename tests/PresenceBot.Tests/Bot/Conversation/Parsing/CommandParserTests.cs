@@ -2,9 +2,9 @@ using NodaTime;
 using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
-using static PresenceBot.PresenceBot.Tests.Bot.Conversation.Parsing.ParsingFixtures;
+using static PresenceBot.Tests.Bot.Conversation.Parsing.ParsingFixtures;
 
-namespace PresenceBot.PresenceBot.Tests.Bot.Conversation.Parsing;
+namespace PresenceBot.Tests.Bot.Conversation.Parsing;
 
 public sealed class CommandParserTests
 {

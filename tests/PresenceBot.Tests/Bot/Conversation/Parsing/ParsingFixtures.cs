@@ -4,7 +4,7 @@ using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.WorkingTime;
 
-namespace PresenceBot.PresenceBot.Tests.Bot.Conversation.Parsing;
+namespace PresenceBot.Tests.Bot.Conversation.Parsing;
 
 /// <summary>Europe/Stockholm, Mon–Fri 08:00–17:00 with Swedish holidays, and helpers to write instants as local times.</summary>
 internal static class ParsingFixtures

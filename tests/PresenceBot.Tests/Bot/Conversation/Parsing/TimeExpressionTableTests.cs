@@ -1,7 +1,7 @@
 using PresenceBot.Bot.Conversation.Parsing;
-using static PresenceBot.PresenceBot.Tests.Bot.Conversation.Parsing.ParsingFixtures;
+using static PresenceBot.Tests.Bot.Conversation.Parsing.ParsingFixtures;
 
-namespace PresenceBot.PresenceBot.Tests.Bot.Conversation.Parsing;
+namespace PresenceBot.Tests.Bot.Conversation.Parsing;
 
 /// <summary>
 /// The table the issue asks for: Swedish time expressions, each read at a fixed Stockholm wall-clock "now" with

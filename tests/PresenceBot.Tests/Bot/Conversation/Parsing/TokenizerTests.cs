@@ -1,6 +1,6 @@
 using PresenceBot.Bot.Conversation.Parsing;
 
-namespace PresenceBot.PresenceBot.Tests.Bot.Conversation.Parsing;
+namespace PresenceBot.Tests.Bot.Conversation.Parsing;
 
 public sealed class TokenizerTests
 {
