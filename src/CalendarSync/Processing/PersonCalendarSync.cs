@@ -67,6 +67,13 @@ internal sealed class PersonCalendarSync(
 
     private async Task ApplyAsync(Person person, CalendarRead read, Interval window, Instant now, CancellationToken cancellationToken)
     {
+        if (!read.IsFull && read.Events.Count == 0 && read.RemovedIds.Count == 0)
+        {
+            // Nothing changed (a duplicate or stale notification): no database work at all. Keeping the older
+            // delta link is safe; next time Graph answers from that point, which includes everything since.
+            return;
+        }
+
         var calendar = new WorkingCalendar(organisation.Current);
         var bookings = new List<CalendarBooking>();
         var removed = new List<string>(read.RemovedIds);

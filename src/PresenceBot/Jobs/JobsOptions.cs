@@ -7,6 +7,12 @@ public sealed class JobsOptions
     /// <summary>Run a Hangfire server in this process (every instance does by default).</summary>
     public bool RunServer { get; set; } = true;
 
+    /// <summary>
+    /// Hangfire workers in this instance. Calendar re-reads wait on Graph and the database, not the CPU,
+    /// so more than Hangfire's default (5 per core, at most 20) keeps a burst from queueing up.
+    /// </summary>
+    public int WorkerCount { get; set; } = 20;
+
     /// <summary>The dashboard at /hangfire answers only loopback requests unless this is true.</summary>
     public bool DashboardAllowRemote { get; set; }
 }

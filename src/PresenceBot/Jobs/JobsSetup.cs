@@ -17,6 +17,11 @@ internal static class JobsSetup
         var options = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var connectionString = builder.Configuration.GetConnectionString(StorageSetup.ConnectionStringName);
+        if (options.WorkerCount is < 1 or > 200)
+        {
+            throw new StartupConfigurationException($"Jobs:WorkerCount: {options.WorkerCount} is not between 1 and 200.");
+        }
+
         services.AddSingleton(options);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHangfire(hangfire =>
@@ -34,7 +39,7 @@ internal static class JobsSetup
 
         if (options.RunServer)
         {
-            services.AddHangfireServer();
+            services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
         }
 
         services.AddTransient<RetentionJob>();
