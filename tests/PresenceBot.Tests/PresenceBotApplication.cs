@@ -30,6 +30,8 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:PresenceBot"] = $"Data Source={DatabasePath}",
             ["Jobs:RunServer"] = "false",
+            // The built-in Graph stand-in defaults to the README's fixed port; parallel hosts need a free one each.
+            ["GraphStandIn:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
