@@ -17,7 +17,16 @@ internal sealed class GraphStandInHost(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         Server = await GraphStandInServer.StartAsync(
-            new GraphStandInOptions { Port = options.Value.Port, LoggerFactory = loggers, TimeProvider = time },
+            new GraphStandInOptions
+            {
+                Port = options.Value.Port,
+                LoggerFactory = loggers,
+                TimeProvider = time,
+                DuplicateProbability = options.Value.DuplicateProbability,
+                MaxExtraDelay = options.Value.MaxExtraDelay,
+                BatchProbability = options.Value.BatchProbability,
+                RandomSeed = options.Value.RandomSeed,
+            },
             cancellationToken).ConfigureAwait(false);
         endpoint.Use(Server.BaseUrl);
         Log.GraphStandInStarted(logger, Server.BaseUrl.AbsoluteUri, Server.DevUrl.AbsoluteUri);
