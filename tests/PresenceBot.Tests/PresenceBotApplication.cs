@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace PresenceBot.Tests;
@@ -43,6 +44,9 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(MondayMorning);
 
+    /// <summary>Everything the host logged, for assertions on what must (not) be logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string Folder => _folder;
 
     public string DatabasePath => Path.Combine(_folder, "presencebot.db");
@@ -54,6 +58,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
