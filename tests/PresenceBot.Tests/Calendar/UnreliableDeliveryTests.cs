@@ -71,4 +71,32 @@ public sealed class UnreliableDeliveryTests
         Assert.Equal("available", (string?)(await host.StatusAsync(Kim))["state"]);
         Assert.Equal(0, await host.CountAsync("referrals", $"PersonId = '{Kim}'"));
     }
+
+    [Fact]
+    public async Task A_burst_of_500_notifications_for_one_person_is_coalesced_into_far_fewer_reads()
+    {
+        await using var host = await StartAsync();
+        var id = await host.BookAsync(Kim, Draft("SAM: Burst", "2026-11-23T08:00:00", "2026-11-23T10:00:00"));
+        await host.StatusWhenAsync(Kim, s => (string?)s["state"] == "referred", "Kim referred");
+        await host.SettledAsync();
+        var readsBefore = Reads(host);
+        var (subscription, clientState, _) = await host.SubscriptionOfAsync(Kim);
+        var body = Notification(subscription, clientState, Kim, "updated", id);
+
+        await Parallel.ForAsync(0, 500, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, _) =>
+        {
+            using var response = await host.PostWebhookAsync("/api/graph/notifications", body);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        });
+
+        await host.SettledAsync();
+        Assert.Equal(0, await host.CountAsync("graph_inbox", "ProcessedAt IS NULL"));
+        var reads = Reads(host) - readsBefore;
+        // At most one more read per run that saw new requests: about 20-30 here, bounded well below one per notification.
+        Assert.InRange(reads, 1, 100);
+        Assert.Equal("2026-11-23T10:00:00+01:00", (string?)(await host.StatusAsync(Kim))["returnsAt"]);
+    }
+
+    private static long Reads(CalendarTestHost host) =>
+        host.Graph.Stats.RequestsByKind.Where(k => k.Key is "calendarViewDelta" or "calendarView" or "event").Sum(k => k.Value);
 }
