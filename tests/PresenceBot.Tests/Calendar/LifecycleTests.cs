@@ -1,4 +1,7 @@
 using System.Net;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using PresenceBot.CalendarSync.Subscriptions;
 using PresenceBot.GraphStandIn.Notifications;
 using static PresenceBot.Tests.Calendar.CalendarTestHost;
 
@@ -74,6 +77,42 @@ public sealed class LifecycleTests : IAsyncLifetime
         await _host.StatusWhenAsync(Kim, s => (string?)s["returnsAt"] == "2026-11-23T13:00:00+01:00", "the missed booking referred");
         await _host.SettledAsync();
         Assert.True(FullSyncsOf(Kim) > fullSyncsBefore, "a full resync ran");
+    }
+
+    [Fact]
+    public async Task ReauthorizationRequired_for_a_subscription_Graph_no_longer_knows_creates_a_new_one()
+    {
+        var old = await _host.SubscriptionOfAsync(Kim);
+        using (var http = new HttpClient())
+        using (await http.DeleteAsync(new Uri(_host.Graph.BaseUrl, $"subscriptions/{old.Id}")))
+        {
+        }
+
+        using (var response = await _host.PostWebhookAsync("/api/graph/lifecycle", Lifecycle(old.Id, old.ClientState, "reauthorizationRequired")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        var renewed = await Eventually.ValueAsync(() => _host.SubscriptionOfAsync(Kim), s => s.Id != old.Id, "a new subscription after the 404");
+        Assert.Contains(_host.Graph.Subscriptions, s => s.Id == renewed.Id);
+        await _host.SettledAsync();
+    }
+
+    [Fact]
+    public async Task The_recurring_job_renews_every_subscription_that_expires_within_twelve_hours()
+    {
+        var before = await _host.SubscriptionOfAsync(Sara);
+        _host.App.Clock.Advance(TimeSpan.FromHours(60)); // 4228 min granted, 628 left: inside RenewBeforeMinutes (720)
+
+        _host.App.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(SubscriptionJobs.RenewJobId);
+
+        var after = await Eventually.ValueAsync(() => _host.SubscriptionOfAsync(Sara), s => s.ExpiresAt > before.ExpiresAt, "Sara's subscription renewed");
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal(TimeSpan.FromHours(60).Ticks, after.ExpiresAt - before.ExpiresAt);
+        var expiries = _host.Graph.Subscriptions.Select(s => s.ExpirationDateTime).Distinct().ToList();
+        await Eventually.TrueAsync(
+            () => Task.FromResult(_host.Graph.Subscriptions.All(s => s.ExpirationDateTime > PresenceBotApplication.MondayMorning.AddHours(70.5))),
+            $"every subscription renewed at the stand-in (expiries: {string.Join(", ", expiries)})");
     }
 
     private int FullSyncsOf(string personId) =>
