@@ -116,7 +116,11 @@ public sealed class CalendarTestHost : IAsyncDisposable
     public Task<long> CountAsync(string table, string where = "1 = 1") => TestDatabase.CountAsync(App.DatabasePath, table, where);
 
     /// <summary>The person's subscription as we stored it (id, clientState, expiry in Unix ticks).</summary>
-    public async Task<(string Id, string ClientState, long ExpiresAt)> SubscriptionOfAsync(string personId)
+    public async Task<(string Id, string ClientState, long ExpiresAt)> SubscriptionOfAsync(string personId) =>
+        await FindSubscriptionAsync(personId) ?? throw new Xunit.Sdk.XunitException($"no subscription stored for {personId}");
+
+    /// <summary>As <see cref="SubscriptionOfAsync"/>, or null (e.g. between dropping an old one and storing its replacement).</summary>
+    public async Task<(string Id, string ClientState, long ExpiresAt)?> FindSubscriptionAsync(string personId)
     {
         await using var connection = new SqliteConnection($"Data Source={App.DatabasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
@@ -124,7 +128,11 @@ public sealed class CalendarTestHost : IAsyncDisposable
         command.CommandText = "SELECT Id, ClientState, ExpiresAt FROM graph_subscriptions WHERE PersonId = $person";
         command.Parameters.AddWithValue("$person", personId);
         await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), $"no subscription stored for {personId}");
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+
         var result = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
         Assert.False(await reader.ReadAsync(), $"more than one subscription stored for {personId}");
         return result;

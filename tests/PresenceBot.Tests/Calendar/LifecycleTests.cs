@@ -43,7 +43,7 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Equal(LifecycleOutcome.Sent, _host.Graph.SendLifecycleEvent(old.Id, "subscriptionRemoved"));
         await _host.BookAsync(Kim, Draft("SAM: Under tiden", "2026-11-23T08:00:00", "2026-11-23T10:45:00"));
 
-        var renewed = await Eventually.ValueAsync(() => _host.SubscriptionOfAsync(Kim), s => s.Id != old.Id, "a new subscription stored");
+        var renewed = (await Eventually.ValueAsync(() => _host.FindSubscriptionAsync(Kim), s => s is { } found && found.Id != old.Id, "a new subscription stored"))!.Value;
         Assert.NotEqual(old.ClientState, renewed.ClientState);
         Assert.Contains(_host.Graph.Subscriptions, s => s.Id == renewed.Id && s.Resource.Contains(Kim, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(_host.Graph.Subscriptions, s => s.Id == old.Id);
@@ -93,8 +93,8 @@ public sealed class LifecycleTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        var renewed = await Eventually.ValueAsync(() => _host.SubscriptionOfAsync(Kim), s => s.Id != old.Id, "a new subscription after the 404");
-        Assert.Contains(_host.Graph.Subscriptions, s => s.Id == renewed.Id);
+        var renewed = await Eventually.ValueAsync(() => _host.FindSubscriptionAsync(Kim), s => s is { } found && found.Id != old.Id, "a new subscription after the 404");
+        Assert.Contains(_host.Graph.Subscriptions, s => s.Id == renewed!.Value.Id);
         await _host.SettledAsync();
     }
 
