@@ -19,11 +19,14 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly bool _ownsFolder;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="settings">Configuration overrides (e.g. <c>Switchboard:ApiKeys:0</c>).</param>
     /// <param name="folder">Reuse another run's folder (and so its database) to test a restart; it is then not deleted.</param>
-    public PresenceBotApplication(IDictionary<string, string?>? settings = null, string? folder = null)
+    /// <param name="services">Replaces or adds services after the app's own (e.g. a failing store).</param>
+    public PresenceBotApplication(IDictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsFolder = folder is null;
         _folder = folder ?? Path.Combine(Path.GetTempPath(), "presencebot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
@@ -63,6 +66,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
         });
     }
 

@@ -48,7 +48,11 @@ public sealed class CalendarTestHost : IAsyncDisposable
     /// coupled person has a subscription and, with a server, a first full sync.
     /// </summary>
     public static async Task<CalendarTestHost> StartAsync(
-        IDictionary<string, string?>? settings = null, string? folder = null, bool runServer = true, GraphStandInServer? graph = null)
+        IDictionary<string, string?>? settings = null,
+        string? folder = null,
+        bool runServer = true,
+        GraphStandInServer? graph = null,
+        Action<IServiceCollection>? services = null)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -65,7 +69,7 @@ public sealed class CalendarTestHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        var app = new PresenceBotApplication(merged, folder);
+        var app = new PresenceBotApplication(merged, folder, services);
         var host = new CalendarTestHost(app, app.CreateClient(), graph);
         var coupled = host.CoupledPeople.Count;
         await Eventually.TrueAsync(async () => await host.CountAsync("graph_subscriptions") == coupled, "every coupled person subscribed");
