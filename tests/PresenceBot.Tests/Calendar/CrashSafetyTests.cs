@@ -43,4 +43,32 @@ public sealed class CrashSafetyTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task After_a_restart_on_the_built_in_stand_in_bookings_are_referred_again()
+    {
+        // `dotnet run` twice on the embedded defaults: the database keeps the subscriptions, the new in-memory
+        // stand-in knows none of them.
+        var folder = Directory.CreateTempSubdirectory("presencebot-standin-restart-").FullName;
+        try
+        {
+            await using (await StartAsync(folder: folder))
+            {
+            }
+
+            await using var second = await StartAsync(folder: folder);
+            await Eventually.TrueAsync(
+                () => Task.FromResult(second.Graph.Subscriptions.Count == second.CoupledPeople.Count), "the new stand-in has every subscription");
+
+            await second.BookAsync(Kim, Draft("SAM: Efter omstart", "2026-11-23T08:00:00", "2026-11-23T10:20:00"));
+
+            await second.StatusWhenAsync(Kim, s => (string?)s["returnsAt"] == "2026-11-23T10:20:00+01:00", "the booking referred");
+            Assert.Equal(second.CoupledPeople.Count, await second.CountAsync("graph_subscriptions"));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
