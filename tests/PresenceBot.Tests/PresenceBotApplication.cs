@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace PresenceBot.Tests;
@@ -22,7 +23,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
 
     /// <param name="settings">Configuration overrides (e.g. <c>Switchboard:ApiKeys:0</c>).</param>
     /// <param name="folder">Reuse another run's folder (and so its database) to test a restart; it is then not deleted.</param>
-    /// <param name="services">Replaces services after the app's own registrations (e.g. a fake credential).</param>
+    /// <param name="services">Replaces or adds services after the app's own (e.g. a failing store).</param>
     public PresenceBotApplication(IDictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
@@ -33,6 +34,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:PresenceBot"] = $"Data Source={DatabasePath}",
             ["Jobs:RunServer"] = "false",
+            // The built-in Graph stand-in defaults to the README's fixed port; parallel hosts need a free one each.
             ["GraphStandIn:Port"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -45,6 +47,9 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(MondayMorning);
 
+    /// <summary>Everything the host logged, for assertions on what must (not) be logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string Folder => _folder;
 
     public string DatabasePath => Path.Combine(_folder, "presencebot.db");
@@ -56,6 +61,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

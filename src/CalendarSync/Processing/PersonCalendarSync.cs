@@ -19,6 +19,7 @@ internal sealed class PersonCalendarSync(
     ReferralService referrals,
     IOrganisationSource organisation,
     CalendarEventMapper mapper,
+    GraphEndpoint endpoint,
     IOptions<GraphOptions> options,
     TimeProvider time,
     ILogger<PersonCalendarSync> logger)
@@ -101,8 +102,11 @@ internal sealed class PersonCalendarSync(
 
     private async Task<CalendarRead> ReadAsync(string personId, CalendarSyncState? state, Interval window, CancellationToken cancellationToken)
     {
-        // A delta link is bound to the window it started with; a new day means a new window.
-        if (state is null || state.WindowStart != window.Start || state.WindowEnd != window.End)
+        // A delta link is bound to the window it started with; a new day means a new window. It is also bound to
+        // the Graph that issued it: after Graph:BaseUrl changed, or the built-in stand-in restarted on another
+        // port, the stored link points at a server that is gone, and every run would fail on it.
+        if (state is null || state.WindowStart != window.Start || state.WindowEnd != window.End
+            || !state.DeltaLink.StartsWith(endpoint.BaseUrl.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
         {
             return await reader.ReadWindowAsync(personId, window, cancellationToken).ConfigureAwait(false);
         }

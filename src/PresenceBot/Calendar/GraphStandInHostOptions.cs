@@ -10,4 +10,18 @@ public sealed class GraphStandInHostOptions
     /// <summary>Its loopback port (0 = any free port); the README's curl examples use the default.</summary>
     [Range(0, 65535)]
     public int Port { get; set; } = 5081;
+
+    /// <summary>Chance (0..1) that a notification is delivered twice (off: a well-behaved Graph).</summary>
+    [Range(0.0, 1.0)]
+    public double DuplicateProbability { get; set; }
+
+    /// <summary>Each delivery waits a random time up to this, so notifications arrive out of order.</summary>
+    public TimeSpan MaxExtraDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Chance (0..1) that one change's notifications share one POST.</summary>
+    [Range(0.0, 1.0)]
+    public double BatchProbability { get; set; }
+
+    /// <summary>Seed for the duplicates, delays and batching, to make a run reproducible; empty = unseeded.</summary>
+    public int? RandomSeed { get; set; }
 }

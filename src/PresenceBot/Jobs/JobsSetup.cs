@@ -1,6 +1,8 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Jobs;
@@ -24,18 +26,16 @@ internal static class JobsSetup
 
         services.AddSingleton(options);
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Our own storage and activator instances in DI, never Hangfire's globals (JobStorage.Current,
+        // JobActivator.Current): AddHangfire would otherwise resolve whatever the last configured host set, so
+        // with several hosts in one process (the tests) one host's jobs could run on another's queue or be
+        // activated from another's container. Created lazily: PostgreSqlStorage touches the database.
+        services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.Postgres
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString!, new PostgreSqlStorageOptions()))
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (storage.Provider == StorageProvider.Postgres)
-            {
-                hangfire.UsePostgreSqlStorage(postgres => postgres.UseNpgsqlConnection(connectionString));
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
-            }
-        });
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
 
         if (options.RunServer)
         {
