@@ -53,7 +53,8 @@ public sealed class ConversationHarness : IAsyncDisposable
         await Bot.DisposeAsync();
     }
 
-    private async Task<JsonNode> PostForReplyAsync(JsonObject activity)
+    /// <summary>Posts an activity shaped by the test and returns the bot's reply.</summary>
+    public async Task<JsonNode> PostForReplyAsync(JsonObject activity)
     {
         await Bot.PostAsync(activity);
         var requests = await Bot.Connector.WaitForRequestsAsync(++_replies);

@@ -40,4 +40,14 @@ public sealed class CouplingCommandTests : IAsyncLifetime
 
         Assert.Equal(CalendarCoupling.Open, KimsCoupling);
     }
+
+    [Fact]
+    public async Task OwnCoupling_IsInForceAgainAfterARestart()
+    {
+        await _bot.SayAsync("/koppling av");
+
+        await using var restarted = new PresenceBotApplication(folder: _bot.Bot.App.Folder);
+
+        Assert.Equal(CalendarCoupling.Off, restarted.Services.GetRequiredService<IOrganisationSource>().Current.FindPerson(KimId)!.CalendarCoupling);
+    }
 }

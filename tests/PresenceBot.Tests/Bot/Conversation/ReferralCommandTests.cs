@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PresenceBot.Bot.Conversation;
 
 namespace PresenceBot.Tests.Bot.Conversation;
@@ -27,6 +28,17 @@ public sealed class ReferralCommandTests : IAsyncLifetime
         Assert.Equal("away", (string?)stored["reason"]);
         Assert.Equal("2026-11-23T15:00:00+01:00", (string?)stored["returnsAt"]);
         Assert.Equal(TalsvarAwayUntilThree, (string?)stored["talsvar"]);
+    }
+
+    [Fact]
+    public async Task TimeZoneFromTeamsClientInfo_ReadsTheClockInThePersonsZone()
+    {
+        var message = _bot.Bot.Activities.Message("/möte till 15:00");
+        message["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-GB", ["timezone"] = "Europe/London" });
+
+        await _bot.PostForReplyAsync(message);
+
+        Assert.Equal("2026-11-23T16:00:00+01:00", (string?)(await _bot.ReferralAsync())["returnsAt"]);
     }
 
     [Fact]
