@@ -26,6 +26,9 @@ public interface IBotTurn
 
     bool IsPersonal { get; }
 
+    /// <summary>The writer's IANA time zone from Teams' <c>clientInfo</c> entity ("Europe/Stockholm"); null when not sent.</summary>
+    string? TimeZone => null;
+
     string? TenantId { get; }
 
     /// <summary>Answers in the same conversation; returns the new message's id (to update it later), when the channel gives one.</summary>

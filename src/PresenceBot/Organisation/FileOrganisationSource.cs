@@ -13,6 +13,7 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyList<GroupMember>> _groupMembers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, CalendarCoupling> _couplingOverrides = new(StringComparer.OrdinalIgnoreCase);
     private OrganisationModel _file = organisation;
     private OrganisationModel _current = organisation;
 
@@ -81,6 +82,50 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         ChangedHandlers?.Invoke(this, EventArgs.Empty);
     }
 
-    private void Rebuild() =>
-        Volatile.Write(ref _current, _groupMembers.Count == 0 ? _file : _file.WithGroupMembers(_groupMembers));
+    /// <summary>The couplings people chose themselves, as stored; replaces any loaded before.</summary>
+    public void ApplyCouplingOverrides(IReadOnlyDictionary<string, CalendarCoupling> overrides)
+    {
+        if (overrides.Count == 0 && _couplingOverrides.Count == 0)
+        {
+            // Nothing stored (the usual start): no change to announce, and no reason to make sync reconcile.
+            return;
+        }
+
+        lock (_gate)
+        {
+            _couplingOverrides.Clear();
+            foreach (var (personId, coupling) in overrides)
+            {
+                _couplingOverrides[personId] = coupling;
+            }
+
+            Rebuild();
+        }
+
+        ChangedHandlers?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>One person's own coupling ("/koppling av"), in force at once over what the file says.</summary>
+    public void SetCouplingOverride(string personId, CalendarCoupling coupling)
+    {
+        lock (_gate)
+        {
+            if (_couplingOverrides.TryGetValue(personId, out var known) && known == coupling)
+            {
+                return;
+            }
+
+            _couplingOverrides[personId] = coupling;
+            Rebuild();
+        }
+
+        ChangedHandlers?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>The file, then group members (who get the default coupling), then people's own couplings on top of both.</summary>
+    private void Rebuild()
+    {
+        var withMembers = _groupMembers.Count == 0 ? _file : _file.WithGroupMembers(_groupMembers);
+        Volatile.Write(ref _current, withMembers.WithCouplingOverrides(_couplingOverrides));
+    }
 }

@@ -26,5 +26,13 @@ internal static class BotRowsConfiguration
             trusted.HasKey(t => t.Url);
             trusted.Property(t => t.Url).HasMaxLength(512);
         });
+
+        modelBuilder.Entity<CouplingOverrideRow>(coupling =>
+        {
+            coupling.ToTable("coupling_overrides");
+            coupling.HasKey(c => c.PersonId);
+            coupling.Property(c => c.PersonId).HasMaxLength(64);
+            coupling.Property(c => c.Coupling).HasMaxLength(16);
+        });
     }
 }

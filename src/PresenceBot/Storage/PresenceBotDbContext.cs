@@ -34,6 +34,8 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<AlertedGapRow> AlertedGaps => Set<AlertedGapRow>();
 
+    public DbSet<CouplingOverrideRow> CouplingOverrides => Set<CouplingOverrideRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PresenceBot.CalendarSync.Notifications;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
+using PresenceBot.Organisation;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Reminders;
@@ -48,7 +49,12 @@ internal static class StorageSetup
         services.AddSingleton<ICalendarSyncStateStore, EfCalendarSyncStateStore>();
         services.AddSingleton<IVoicemailLedger, EfVoicemailLedger>();
         services.AddSingleton<IReminderLog, EfReminderLog>();
+        services.AddSingleton<ICouplingOverrideStore, EfCouplingOverrideStore>();
+        services.AddSingleton<CouplingOverrides>();
         services.AddHostedService<DatabaseMigrator>();
+
+        // After the migrator: the overrides are read from the table it creates.
+        services.AddHostedService<CouplingOverrideLoader>();
         return builder;
     }
 

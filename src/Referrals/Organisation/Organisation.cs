@@ -89,6 +89,24 @@ public sealed class Organisation
         return new Organisation(TimeZone, WorkingHours, ExtraNonWorkingDays, DefaultPhoneHours, CalendarCoupling, Municipalities, Units, people);
     }
 
+    /// <summary>
+    /// This organisation with people's own calendar couplings (set with "/koppling") in place of what the file says.
+    /// Ids not in the organisation are ignored: an override outlives a person leaving, harmlessly.
+    /// </summary>
+    public Organisation WithCouplingOverrides(IReadOnlyDictionary<string, CalendarCoupling> couplingByPersonId)
+    {
+        ArgumentNullException.ThrowIfNull(couplingByPersonId);
+        if (couplingByPersonId.Count == 0)
+        {
+            return this;
+        }
+
+        var people = People
+            .Select(p => couplingByPersonId.TryGetValue(p.Id, out var coupling) && coupling != p.CalendarCoupling ? p with { CalendarCoupling = coupling } : p)
+            .ToList();
+        return new Organisation(TimeZone, WorkingHours, ExtraNonWorkingDays, DefaultPhoneHours, CalendarCoupling, Municipalities, Units, people);
+    }
+
     /// <summary>Finds a person by Entra object id or UPN, ignoring case.</summary>
     public Person? FindPerson(string idOrUpn) => _peopleByKey.GetValueOrDefault(idOrUpn.Trim());
 

@@ -52,4 +52,12 @@ internal static class ActivityExtensions
 
         return text.Trim();
     }
+
+    /// <summary>The <c>timezone</c> of the <c>clientInfo</c> entity Teams adds to messages, as written (an IANA id).</summary>
+    public static string? ClientTimeZone(this Activity activity) =>
+        activity.Entities?
+            .Where(e => e.ValueKind == JsonValueKind.Object
+                        && e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == "clientInfo")
+            .Select(e => e.TryGetProperty("timezone", out var zone) && zone.ValueKind == JsonValueKind.String ? zone.GetString() : null)
+            .FirstOrDefault(zone => !string.IsNullOrWhiteSpace(zone));
 }

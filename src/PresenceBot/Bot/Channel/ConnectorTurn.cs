@@ -21,6 +21,8 @@ internal sealed class ConnectorTurn(Activity activity, Person? person, Connector
 
     public bool IsPersonal => activity.IsPersonal();
 
+    public string? TimeZone => activity.ClientTimeZone();
+
     public string? TenantId => activity.TenantId();
 
     public async Task<string?> ReplyAsync(BotMessage message, CancellationToken cancellationToken)

@@ -3,11 +3,12 @@ using Azure.Identity;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using PresenceBot.Bot.Conversation;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Bot.Channel;
 
-/// <summary>Registers the Teams channel: inbound authentication, the connector client, proactive messages and the placeholder conversation.</summary>
+/// <summary>Registers the Teams channel: inbound authentication, the connector client, proactive messages and the conversation (the commands).</summary>
 internal static class TeamsBotSetup
 {
     /// <summary>
@@ -56,7 +57,7 @@ internal static class TeamsBotSetup
         services.AddSingleton<InboundGuard>();
         services.AddScoped<ActivityProcessor>();
         services.AddSingleton<ITeamsNotifier, TeamsNotifier>();
-        services.AddSingleton<IBotConversation, PlaceholderConversation>();
+        services.AddTeamsConversation();
         return builder;
     }
 

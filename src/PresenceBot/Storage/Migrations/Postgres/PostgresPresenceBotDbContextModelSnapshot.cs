@@ -151,6 +151,25 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.ToTable("conversation_references", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.CouplingOverrideRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Coupling")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Instant>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("coupling_overrides", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -145,6 +145,25 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("conversation_references", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.CouplingOverrideRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Coupling")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("coupling_overrides", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,49 @@
+using PresenceBot.Bot.Cards;
+using PresenceBot.Referrals.Referrals;
+
+namespace PresenceBot.Bot.Conversation.Cards;
+
+/// <summary>
+/// Asks for the end a command left out: quick picks, or a date and time. The reason and note travel in the buttons'
+/// data, so nothing is stored (or remembered on the server) until an answer comes.
+/// </summary>
+internal static class EndQuestionCard
+{
+    public const string PickKey = "pick";
+    public const string ReasonKey = "reason";
+    public const string NoteKey = "note";
+
+    public static AdaptiveCard Build(Reason reason, string? note, string version, string? error = null)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock($"Hur länge gäller {ReasonCatalog.OwnWord(reason)}?") { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            new TextBlock("En hänvisning behöver en sluttid. Inget är sparat ännu: välj när du är tillbaka."),
+        };
+        if (error is not null)
+        {
+            body.Add(new TextBlock(error) { Color = TextColor.Attention });
+        }
+
+        body.Add(new DateInput(ReturnTimeInput.DateKey) { Label = "Datum" });
+        body.Add(new TimeInput(ReturnTimeInput.TimeKey) { Label = "Klockan" });
+        return new AdaptiveCard
+        {
+            Body = body,
+            Actions =
+            [
+                Pick("Om en timme", EndPick.InAnHour, reason, note, version),
+                Pick("15.00", EndPick.AtThree, reason, note, version),
+                Pick("Slutet av arbetsdagen", EndPick.EndOfWorkingDay, reason, note, version),
+                Pick("I morgon bitti", EndPick.TomorrowMorning, reason, note, version),
+                Pick("Spara vald tid", EndPick.Chosen, reason, note, version),
+            ],
+        };
+    }
+
+    private static ExecuteAction Pick(string title, string pick, Reason reason, string? note, string version) =>
+        new(title, CardVerbs.PickEnd)
+        {
+            Data = CardActions.Data(CardVerbs.PickEnd, (PickKey, pick), (ReasonKey, ReasonCatalog.Code(reason)), (NoteKey, note), (CardVerbs.VersionKey, version)),
+        };
+}

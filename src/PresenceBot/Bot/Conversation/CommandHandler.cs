@@ -1,0 +1,51 @@
+using PresenceBot.Bot.Conversation.Cards;
+using PresenceBot.Bot.Conversation.Parsing;
+using PresenceBot.Referrals.Referrals;
+
+namespace PresenceBot.Bot.Conversation;
+
+/// <summary>Answers one typed command. Nothing is stored unless the command is complete and the rules allow it.</summary>
+internal sealed class CommandHandler(ReferralReplies referrals, CouplingReplies coupling, VoicemailSeam voicemail, ILogger<CommandHandler> logger)
+{
+    public Task<BotMessage> HandleAsync(ConversationContext context, string text, CancellationToken cancellationToken) =>
+        CommandParser.Parse(text, context.Time) switch
+        {
+            SetReferralCommand command => SetAsync(context, command, cancellationToken),
+            ReturnCommand => referrals.ReturnAsync(context, cancellationToken),
+            StatusCommand => referrals.StatusAsync(context, cancellationToken),
+            CouplingCommand { Mode: { } mode } => coupling.SetAsync(context.Person, mode, cancellationToken),
+            CouplingCommand => Task.FromResult(CouplingReplies.Show(context.Person)),
+            HelpCommand => Task.FromResult(BotMessage.FromCard(HelpCard.Build(), HelpCard.Summary)),
+            VoicemailCommand => voicemail.ShowAsync(context.Person, cancellationToken),
+            UnknownCommand unknown => Task.FromResult(BotMessage.FromText(unknown.Message)),
+            var other => throw new InvalidOperationException($"Unhandled command {other.GetType().Name}."),
+        };
+
+    private async Task<BotMessage> SetAsync(ConversationContext context, SetReferralCommand command, CancellationToken cancellationToken)
+    {
+        switch (command.Until)
+        {
+            case TimeSuccess success:
+                try
+                {
+                    return await referrals.SetAsync(context, new SetReferralValues(command.Reason, success.Until, success.From, Note: command.Note), cancellationToken)
+                        .ConfigureAwait(false);
+                }
+                catch (ReferralRuleException ex)
+                {
+                    ConversationLog.ReferralRefused(logger, context.Person.Id, ex.Field);
+                    return BotMessage.FromText($"{ex.Message} Skriv till exempel: /möte till 15:00, /lunch i 45 min.");
+                }
+
+            case TimeMissing:
+                // A referral needs an end (rule 6): ask for it, and keep nothing until it is answered.
+                var status = await referrals.StatusOfAsync(context, cancellationToken).ConfigureAwait(false);
+                return BotMessage.FromCard(EndQuestionCard.Build(command.Reason, command.Note, StatusVersion.Of(status)), "Hur länge gäller det?");
+            case TimeFailure failure:
+                ConversationLog.ReferralRefused(logger, context.Person.Id, failure.GetType().Name);
+                return BotMessage.FromText(failure.Message);
+            default:
+                throw new InvalidOperationException($"Unhandled time result {command.Until.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using PresenceBot.Bot.Conversation;
+
+namespace PresenceBot.Tests.Bot.Conversation;
+
+/// <summary>Typed commands through the real channel, on Monday 2026-11-23 09:00 Stockholm.</summary>
+public sealed class ReferralCommandTests : IAsyncLifetime
+{
+    private const string TalsvarAwayUntilThree = "Kim Krona, Lycksele kommun, är frånvarande och återkommer klockan 15.00.";
+
+    private ConversationHarness _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await ConversationHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task AwayUntilThree_StoresTheReferralAndShowsWhatCallersHear()
+    {
+        var reply = await _bot.SayAsync("/frånvarande till 15:00");
+
+        var words = reply.Card().Words();
+        Assert.Contains($"Så här hör den som ringer: \"{TalsvarAwayUntilThree}\"", words, StringComparison.Ordinal);
+        Assert.Contains("Tillbaka nu", words, StringComparison.Ordinal);
+        Assert.Contains("Ändra", words, StringComparison.Ordinal);
+        var stored = await _bot.ReferralAsync();
+        Assert.Equal("referred", (string?)stored["state"]);
+        Assert.Equal("away", (string?)stored["reason"]);
+        Assert.Equal("2026-11-23T15:00:00+01:00", (string?)stored["returnsAt"]);
+        Assert.Equal(TalsvarAwayUntilThree, (string?)stored["talsvar"]);
+    }
+
+    [Fact]
+    public async Task TimeZoneFromTeamsClientInfo_ReadsTheClockInThePersonsZone()
+    {
+        var message = _bot.Bot.Activities.Message("/möte till 15:00");
+        message["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-GB", ["timezone"] = "Europe/London" });
+
+        await _bot.PostForReplyAsync(message);
+
+        Assert.Equal("2026-11-23T16:00:00+01:00", (string?)(await _bot.ReferralAsync())["returnsAt"]);
+    }
+
+    [Fact]
+    public async Task CommandWithoutEnd_AsksForItAndStoresNothingUntilAnswered()
+    {
+        var question = (await _bot.SayAsync("/möte budgetberedning")).Card();
+
+        Assert.Contains("Hur länge gäller sammanträde?", question.Words(), StringComparison.Ordinal);
+        Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
+
+        var answer = await _bot.ExecuteAsync(question.Button("15.00"));
+
+        Assert.Contains("Kim Krona, Lycksele kommun, är på sammanträde och återkommer klockan 15.00.", answer.Words(), StringComparison.Ordinal);
+        var stored = await _bot.ReferralAsync();
+        Assert.Equal("meeting", (string?)stored["reason"]);
+        Assert.Equal("budgetberedning", (string?)stored["note"]);
+        Assert.Equal("2026-11-23T15:00:00+01:00", (string?)stored["returnsAt"]);
+    }
+
+    [Fact]
+    public async Task MissingEnd_AnsweredWithADateAndTime_IsStored()
+    {
+        var question = (await _bot.SayAsync("/utbildning")).Card();
+
+        await _bot.SubmitAsync(question.Button("Spara vald tid"), new() { ["date"] = "2026-11-24", ["time"] = "12:30" });
+
+        Assert.Equal("2026-11-24T12:30:00+01:00", (string?)(await _bot.ReferralAsync())["returnsAt"]);
+    }
+
+    [Theory]
+    [InlineData("/möte till 08:30", "har redan passerat")]
+    [InlineData("/möte till 25:00", "finns inte")]
+    [InlineData("/möte till 31/2", "finns inte")]
+    [InlineData("/möte till fikat", "förstod inte")]
+    public async Task PastImpossibleOrUnclearTime_IsExplainedWithExamplesAndNothingStored(string command, string explanation)
+    {
+        var reply = await _bot.SayAsync(command);
+
+        var text = (string?)reply["text"];
+        Assert.Contains(explanation, text, StringComparison.Ordinal);
+        Assert.Contains("Skriv till exempel", text, StringComparison.Ordinal);
+        Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
+    }
+
+    [Fact]
+    public async Task Tillbaka_EndsTheReferralAndShowsTheNewStatus()
+    {
+        await _bot.SayAsync("/lunch i 45 min");
+
+        var reply = (await _bot.SayAsync("/tillbaka")).Card().Words();
+
+        Assert.Contains("Välkommen tillbaka!", reply, StringComparison.Ordinal);
+        Assert.Contains("Du är tillgänglig", reply, StringComparison.Ordinal);
+        Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
+    }
+
+    [Fact]
+    public async Task Status_ShowsWhatIsInForceWithTheTalsvarAndWhatComesNext()
+    {
+        await _bot.SayAsync("/frånvarande till 15:00");
+        await _bot.SayAsync("/semester vecka 49");
+
+        var status = (await _bot.SayAsync("/status")).Card().Words();
+
+        Assert.Contains("Just nu: frånvarande", status, StringComparison.Ordinal);
+        Assert.Contains(TalsvarAwayUntilThree, status, StringComparison.Ordinal);
+        Assert.Contains("Härnäst: semester", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sick_IsShownAsSickToThePersonButNeverSpoken()
+    {
+        var words = (await _bot.SayAsync("/sjuk resten av dagen")).Card().Words();
+
+        Assert.Contains("sjuk", words, StringComparison.Ordinal);
+        Assert.Contains("är frånvarande och återkommer i morgon klockan 08.00", words, StringComparison.Ordinal);
+        Assert.DoesNotContain("är sjuk", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPerson_IsToldWhomToContactAndNothingIsStored()
+    {
+        var reply = await _bot.SayAsync("/frånvarande till 15:00", aadObjectId: "00000000-0000-4000-8000-00000000dead");
+
+        Assert.Equal(TeamsConversation.NotSetUp, (string?)reply["text"]);
+        Assert.Contains("kundtjänst/IT", (string?)reply["text"], StringComparison.Ordinal);
+        Assert.Equal(0, await _bot.Bot.CountAsync("referrals"));
+    }
+
+    [Fact]
+    public async Task Help_AnswersWithExamples()
+    {
+        var words = (await _bot.SayAsync("/hjälp")).Card().Words();
+
+        Assert.Contains("/möte till 15:00", words, StringComparison.Ordinal);
+        Assert.Contains("/tillbaka", words, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Voicemail_WithoutAHandler_SaysItIsComing()
+    {
+        var reply = await _bot.SayAsync("/röstbrevlåda");
+
+        Assert.Equal(VoicemailSeam.Placeholder, (string?)reply["text"]);
+    }
+}
