@@ -1,3 +1,4 @@
+using NodaTime;
 using PresenceBot.Referrals.Service;
 
 namespace PresenceBot.Reminders;
@@ -8,5 +9,16 @@ namespace PresenceBot.Reminders;
 /// </summary>
 internal sealed class CoverageChangeHandler(CoverageRound round) : IReferralChangeHandler
 {
-    public Task HandleAsync(ReferralChanged change, CancellationToken cancellationToken) => round.RunAsync(cancellationToken);
+    /// <summary>
+    /// An event's time is taken just before its commit; an evaluation that started this much later has read it. A
+    /// calendar burst (hundreds of changes a second) then costs back-to-back evaluations, not one per change — and
+    /// should the margin ever be too short, the minute job still sends within a minute.
+    /// </summary>
+    private static readonly Duration CommitMargin = Duration.FromSeconds(5);
+
+    public Task HandleAsync(ReferralChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return round.StartedAfter(change.OccurredAt + CommitMargin) ? Task.CompletedTask : round.RunAsync(cancellationToken);
+    }
 }

@@ -26,6 +26,11 @@ internal sealed class CoverageRound(
     /// <summary>The job and the change handler may overlap in one process; each evaluation reads the state the last one saved.</summary>
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    private long _lastStartTicks = long.MinValue;
+
+    /// <summary>True when an evaluation in this process started after <paramref name="instant"/> (and so read what was committed by then).</summary>
+    public bool StartedAfter(Instant instant) => Interlocked.Read(ref _lastStartTicks) > instant.ToUnixTimeTicks();
+
     /// <summary>Returns how many messages this evaluation sent.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +70,7 @@ internal sealed class CoverageRound(
     {
         var org = organisation.Current;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        Interlocked.Exchange(ref _lastStartTicks, now.ToUnixTimeTicks());
         var rules = options.Value.ToCoverageRules();
         var snapshot = await SnapshotAsync(org, now, cancellationToken).ConfigureAwait(false);
         var previous = await log.LoadCoverageStateAsync(cancellationToken).ConfigureAwait(false);
