@@ -86,6 +86,23 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         return ReferralTimeline.Compute(state.Referrals, state.LastReturnAt, organisation.Current.CalendarCoupling.MergeGap, window);
     }
 
+    /// <summary>
+    /// <see cref="TimelineAsync"/> for many people in one read (coverage of every unit at once); someone with no
+    /// referrals gets one available segment over the window.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<TimelineSegment>>> TimelinesAsync(
+        IReadOnlyCollection<Person> people, Interval window, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var mergeGap = organisation.Current.CalendarCoupling.MergeGap;
+        var states = await store.LoadManyAsync(people.Select(p => p.Id).ToList(), window.Start - LookBehind, cancellationToken).ConfigureAwait(false);
+        return people.DistinctBy(p => p.Id).ToDictionary(
+            p => p.Id,
+            p => states.GetValueOrDefault(p.Id) is { } state
+                ? ReferralTimeline.Compute(state.Referrals, state.LastReturnAt, mergeGap, window)
+                : (IReadOnlyList<TimelineSegment>)[TimelineSegment.Available(window.Start, window.End)]);
+    }
+
     /// <summary>What callers hear for a segment, spoken at <paramref name="now"/>.</summary>
     public string? TalsvarFor(Person person, TimelineSegment segment, Instant now) =>
         segment.Referral is { } referral

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+using PresenceBot.Bot;
+using PresenceBot.Referrals.Organisation;
+using PresenceBot.Referrals.Reminders;
+using PresenceBot.Referrals.Voicemail;
+
+namespace PresenceBot.Reminders;
+
+/// <summary>The voicemail reminder card's buttons: "Markera som avlyssnad" and "Påminn om en timme".</summary>
+internal sealed class VoicemailCardVerbHandler(
+    IVoicemailLedger ledger, IOrganisationSource organisation, IOptions<RemindersOptions> options, TimeProvider time) : ICardVerbHandler
+{
+    public bool Handles(string verb) => verb is VoicemailVerbs.Heard or VoicemailVerbs.Snooze;
+
+    public async Task<BotMessage> HandleAsync(Person person, CardSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(submission);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (submission.Verb == VoicemailVerbs.Snooze)
+        {
+            var until = now + Duration.FromTimeSpan(options.Value.VoicemailSnooze);
+            await ledger.SnoozeAsync(person.Id, until, cancellationToken).ConfigureAwait(false);
+            return BotMessage.FromText($"Du påminns igen klockan {SwedishTime.Clock(until, organisation.Current.TimeZone)}.");
+        }
+
+        var unheard = (await ledger.ForPersonAsync(person.Id, cancellationToken).ConfigureAwait(false)).Unheard;
+        var upTo = UpTo(submission.Data) ?? now;
+        var ids = unheard.Where(m => m.ReceivedAt <= upTo).Select(m => m.Id).ToList();
+        var marked = ids.Count == 0 ? 0 : await ledger.MarkHeardAsync(person.Id, ids, now, cancellationToken).ConfigureAwait(false);
+        var left = unheard.Count - marked;
+        return BotMessage.FromText(left > 0
+            ? $"Markerat som avlyssnat. {left} nyare meddelande{(left == 1 ? "" : "n")} väntar fortfarande."
+            : "Markerat som avlyssnat.");
+    }
+
+    /// <summary>When the card was sent, so a message that arrived after it is not marked heard unseen.</summary>
+    private static Instant? UpTo(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d
+        && d.TryGetProperty(VoicemailVerbs.UpToKey, out var value)
+        && value.ValueKind == JsonValueKind.String
+        && InstantPattern.ExtendedIso.Parse(value.GetString()!) is { Success: true } parsed
+            ? parsed.Value
+            : null;
+}
