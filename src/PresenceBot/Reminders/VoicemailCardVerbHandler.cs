@@ -13,13 +13,18 @@ namespace PresenceBot.Reminders;
 internal sealed class VoicemailCardVerbHandler(
     IVoicemailLedger ledger, IOrganisationSource organisation, IOptions<RemindersOptions> options, TimeProvider time) : ICardVerbHandler
 {
-    public bool Handles(string verb) => verb is VoicemailVerbs.Heard or VoicemailVerbs.Snooze;
+    public bool Handles(string verb) => verb is VoicemailVerbs.Heard or VoicemailVerbs.Snooze or VoicemailVerbs.Show;
 
     public async Task<BotMessage> HandleAsync(Person person, CardSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(submission);
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (submission.Verb == VoicemailVerbs.Show)
+        {
+            return await ShowAsync(person, now, cancellationToken).ConfigureAwait(false);
+        }
+
         if (submission.Verb == VoicemailVerbs.Snooze)
         {
             var until = now + Duration.FromTimeSpan(options.Value.VoicemailSnooze);
@@ -35,6 +40,20 @@ internal sealed class VoicemailCardVerbHandler(
         return BotMessage.FromText(left > 0
             ? $"Markerat som avlyssnat. {left} nyare meddelande{(left == 1 ? "" : "n")} väntar fortfarande."
             : "Markerat som avlyssnat.");
+    }
+
+    /// <summary>"/röstbrevlåda": what is unheard, as the digest card with its two buttons, or that nothing is.</summary>
+    private async Task<BotMessage> ShowAsync(Person person, Instant now, CancellationToken cancellationToken)
+    {
+        var voicemails = await ledger.ForPersonAsync(person.Id, cancellationToken).ConfigureAwait(false);
+        if (voicemails.Unheard.Count == 0)
+        {
+            return BotMessage.FromText("Du har inga olyssnade röstmeddelanden.");
+        }
+
+        var listing = VoicemailReminderMessages.Compose(
+            person, new VoicemailReminderDue(ReminderKind.VoicemailDigest, now), voicemails, now, organisation.Current.TimeZone);
+        return ReminderCards.ToBotMessage(listing, now);
     }
 
     /// <summary>When the card was sent, so a message that arrived after it is not marked heard unseen.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using PresenceBot.Bot.Conversation;
 
@@ -138,10 +139,35 @@ public sealed class ReferralCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Voicemail_WithoutAHandler_SaysItIsComing()
+    public async Task Voicemail_NothingUnheard_SaysSo()
     {
         var reply = await _bot.SayAsync("/röstbrevlåda");
 
-        Assert.Equal(VoicemailSeam.Placeholder, (string?)reply["text"]);
+        Assert.Equal("Du har inga olyssnade röstmeddelanden.", (string?)reply["text"]);
+    }
+
+    [Fact]
+    public async Task Voicemail_Unheard_ListsThemWithCallerAndButtons()
+    {
+        var ledger = _bot.Bot.App.Services.GetRequiredService<PresenceBot.Referrals.Voicemail.IVoicemailLedger>();
+        var received = NodaTime.Instant.FromDateTimeOffset(PresenceBotApplication.MondayMorning.AddMinutes(-20));
+        await ledger.RecordAsync(
+            new PresenceBot.Referrals.Voicemail.VoicemailMessage
+            {
+                Source = "switchboard",
+                Id = "vm-1",
+                PersonId = ApiClient.KimId,
+                ReceivedAt = received,
+                Caller = "070-123 45 67",
+                State = PresenceBot.Referrals.Voicemail.VoicemailState.New,
+            },
+            received,
+            CancellationToken.None);
+
+        var words = (await _bot.SayAsync("/röstbrevlåda")).Card().Words();
+
+        Assert.Contains("1", words, StringComparison.Ordinal);
+        Assert.Contains("070-123 45 67", words, StringComparison.Ordinal);
+        Assert.Contains("Markera som avlyssnad", words, StringComparison.Ordinal);
     }
 }
