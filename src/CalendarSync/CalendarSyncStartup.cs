@@ -47,12 +47,14 @@ internal sealed class CalendarSyncStartup(
             // Group members first: they are people to subscribe for.
             await groupMembers.RunAsync(stoppingToken).ConfigureAwait(false);
             await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
-            await FirstSyncAsync(stoppingToken).ConfigureAwait(false);
 
-            // Subscribing asks for a (now cheap, incremental) re-read of each new subscriber, which also
-            // catches what changed between the first read and the subscription.
-            await subscriptions.ReconcileAsync(stoppingToken).ConfigureAwait(false);
-            foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off))
+            // Subscribe first, then read: what changes after the subscription reaches the webhook, what was
+            // there before is in the read. Everyone never read is read in $batch; everyone read before (a
+            // restart) gets an incremental re-read for what changed while we were down.
+            await subscriptions.ReconcileAsync(stoppingToken, readNewSubscribers: false).ConfigureAwait(false);
+            var readBefore = await states.SyncedPeopleAsync(stoppingToken).ConfigureAwait(false);
+            await FirstSyncAsync(readBefore, stoppingToken).ConfigureAwait(false);
+            foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off && readBefore.Contains(p.Id)))
             {
                 scheduler.Request(person.Id);
             }
@@ -65,9 +67,8 @@ internal sealed class CalendarSyncStartup(
     }
 
     /// <summary>Reads everyone never read before in $batch requests, four groups at a time.</summary>
-    private async Task FirstSyncAsync(CancellationToken stoppingToken)
+    private async Task FirstSyncAsync(IReadOnlySet<string> synced, CancellationToken stoppingToken)
     {
-        var synced = await states.SyncedPeopleAsync(stoppingToken).ConfigureAwait(false);
         var unread = organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off && !synced.Contains(p.Id)).ToList();
         await Parallel.ForEachAsync(unread.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = stoppingToken },
             async (group, ct) => await sync.FirstSyncAsync(group, ct).ConfigureAwait(false)).ConfigureAwait(false);

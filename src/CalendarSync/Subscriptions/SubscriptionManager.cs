@@ -34,13 +34,17 @@ internal sealed class SubscriptionManager(
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// <summary>Brings Graph's subscriptions in line with the organisation; returns how many were created and removed.</summary>
-    public async Task<(int Created, int Removed)> ReconcileAsync(CancellationToken cancellationToken)
+    /// <param name="readNewSubscribers">
+    /// False when the caller reads the new subscribers' calendars itself (the start-up first sync in $batch);
+    /// otherwise each new subscriber gets a re-read, since changes before the subscription reached no webhook.
+    /// </param>
+    public async Task<(int Created, int Removed)> ReconcileAsync(CancellationToken cancellationToken, bool readNewSubscribers = true)
     {
         // One at a time: two overlapping rounds would both see a person unsubscribed and subscribe twice.
         await _reconciling.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await ReconcileOnceAsync(cancellationToken).ConfigureAwait(false);
+            return await ReconcileOnceAsync(readNewSubscribers, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -48,7 +52,7 @@ internal sealed class SubscriptionManager(
         }
     }
 
-    private async Task<(int Created, int Removed)> ReconcileOnceAsync(CancellationToken cancellationToken)
+    private async Task<(int Created, int Removed)> ReconcileOnceAsync(bool readNewSubscribers, CancellationToken cancellationToken)
     {
         var wanted = organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off).ToDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
         var actual = await subscriptions.ListAsync(cancellationToken).ConfigureAwait(false);
@@ -74,7 +78,7 @@ internal sealed class SubscriptionManager(
         var created = 0;
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (person, ct) =>
         {
-            if (await TryCreateAsync(person.Id, ct).ConfigureAwait(false))
+            if (await TryCreateAsync(person.Id, readNewSubscribers, ct).ConfigureAwait(false))
             {
                 Interlocked.Increment(ref created);
             }
@@ -139,14 +143,14 @@ internal sealed class SubscriptionManager(
         await subscriptions.DeleteAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
         if (organisation.Current.FindPerson(old.PersonId) is { CalendarCoupling: not CalendarCoupling.Off })
         {
-            await TryCreateAsync(old.PersonId, cancellationToken).ConfigureAwait(false);
+            await TryCreateAsync(old.PersonId, readCalendar: false, cancellationToken).ConfigureAwait(false);
         }
 
         // Whatever happened while the subscription was gone is only in the calendar itself.
         scheduler.Request(old.PersonId, full: true);
     }
 
-    private async Task<bool> TryCreateAsync(string personId, CancellationToken cancellationToken)
+    private async Task<bool> TryCreateAsync(string personId, bool readCalendar, CancellationToken cancellationToken)
     {
         var resource = $"/users/{personId}/events";
         var clientState = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -157,8 +161,11 @@ internal sealed class SubscriptionManager(
             await subscriptions.SaveAsync(new CalendarSubscription(id, personId, resource, clientState, expiresAt, Now), cancellationToken).ConfigureAwait(false);
             CalendarSyncLog.Subscribed(logger, personId, id, InstantPattern.ExtendedIso.Format(expiresAt));
 
-            // Changes made before the subscription existed reached no webhook.
-            scheduler.Request(personId);
+            if (readCalendar)
+            {
+                // Changes made before the subscription existed reached no webhook.
+                scheduler.Request(personId);
+            }
             return true;
         }
         catch (Exception ex) when (ex is HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or InvalidOperationException)

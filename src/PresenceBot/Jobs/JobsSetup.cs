@@ -32,7 +32,8 @@ internal static class JobsSetup
         // activated from another's container. Created lazily: PostgreSqlStorage touches the database.
         services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.Postgres
             ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString!, new PostgreSqlStorageOptions()))
-            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long }));
+            // Finished jobs are kept 30 minutes, not a day: a sync job per person soon fills the memory otherwise.
+            : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long, MaxExpirationTime = TimeSpan.FromMinutes(30) }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire =>
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
