@@ -34,6 +34,8 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:PresenceBot"] = $"Data Source={DatabasePath}",
             ["Jobs:RunServer"] = "false",
+            // Many hosts share one test process and two cores: a few workers each, not the production 20.
+            ["Jobs:WorkerCount"] = "4",
             // The built-in Graph stand-in defaults to the README's fixed port; parallel hosts need a free one each.
             ["GraphStandIn:Port"] = "0",
         };

@@ -177,7 +177,7 @@ public sealed class CalendarTestHost : IAsyncDisposable
 /// <summary>Bounded polling instead of sleeps: asynchronous processing is waited for, never guessed.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
 
     public static async Task TrueAsync(Func<Task<bool>> condition, string what)
