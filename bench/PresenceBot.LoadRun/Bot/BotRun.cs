@@ -17,8 +17,12 @@ internal static class BotRun
     private const string TenantId = "7c2d9f4e-1b3a-4c5d-8e6f-a1b2c3d4e5f6";
     private const string BotId = "28:0b5e3c1a-7d2f-4e8b-9a61-3c4d5e6f7a8b";
 
-    /// <summary>What people type, in turn: set and clear referrals, and ask.</summary>
-    private static readonly string[] Commands = ["/frånvarande till 15:00", "/möte i 45 min", "/status", "/tillbaka", "/lunch till 13"];
+    /// <summary>
+    /// What each person types, in this order: set a referral, replace it, ask, end it, set another. Every command
+    /// does its real work (a write, a read, an end), so the end times lie ahead of the run: two and three hours on,
+    /// Swedish time (refused as past if that crosses midnight — the run shows the replies).
+    /// </summary>
+    private static readonly string[] Commands = Ahead(["/frånvarande till {0:00}:00", "/möte i 45 min", "/status", "/tillbaka", "/lunch till {1:00}"]);
 
     /// <summary>The bot's answer to someone it does not know: a reply, but to the wrong question.</summary>
     private const string NotSetUpStart = "Hej! Du är inte upplagd i PresenceBot";
@@ -102,7 +106,7 @@ internal static class BotRun
             Console.WriteLine("| Bot command run | |");
             Console.WriteLine("|---|---|");
             Console.WriteLine(string.Create(c, $"| Schedule | open loop, {options.Rate:F0} commands/s, {options.DurationSeconds:F0} s, {options.People} people, {options.Workers} workers |"));
-            Console.WriteLine(string.Create(c, $"| Commands | {result.Run.Requests} ({string.Join(", ", Commands.Select(x => $"\"{x}\""))} in turn) |"));
+            Console.WriteLine(string.Create(c, $"| Commands | {result.Run.Requests} ({string.Join(", ", Commands.Select(x => $"\"{x}\""))} in turn, five from each person) |"));
             Console.WriteLine(string.Create(c, $"| Errors (non-2xx, no reply in {options.ReplyTimeoutSeconds:F0} s, not-set-up answer) | {errors}{Kinds(result.Run.ErrorKinds)} |"));
             Console.WriteLine(string.Create(c, $"| Unexpected connector calls | {connector.Unexpected} |"));
             Console.WriteLine(string.Create(c, $"| Answer latency p50 / p95 / p99 / max | {Percentiles.Of(latency, 0.5):F1} / {p95:F1} / {Percentiles.Of(latency, 0.99):F1} / {Percentiles.Max(latency):F1} ms |"));
@@ -113,6 +117,13 @@ internal static class BotRun
             foreach (var (when, rss, peak) in memory)
             {
                 Console.WriteLine(string.Create(c, $"| Service memory {when} | VmRSS {rss:F0} MB, VmHWM {peak:F0} MB |"));
+            }
+
+            Console.WriteLine();
+            foreach (var (command, answer) in sender.Samples.OrderBy(s => Array.IndexOf(Commands, s.Key)))
+            {
+                var line = answer.ReplaceLineEndings(" ");
+                Console.WriteLine($"reply to {command}: {(line.Length > 100 ? line[..100] + "…" : line)}");
             }
 
             Console.WriteLine();
@@ -161,6 +172,12 @@ internal static class BotRun
         }
     }
 
+    private static string[] Ahead(string[] commands)
+    {
+        var swedish = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
+        return [.. commands.Select(c => string.Format(CultureInfo.InvariantCulture, c, (swedish.Hour + 2) % 24, (swedish.Hour + 3) % 24))];
+    }
+
     private static string PressureLine() =>
         File.Exists("/proc/pressure/cpu") ? File.ReadLines("/proc/pressure/cpu").First() : "n/a";
 
@@ -170,9 +187,12 @@ internal static class BotRun
     /// <summary>One run's open-loop figures and, per command, send-to-reply time in TimeSpan ticks (−1: no reply).</summary>
     private sealed record CommandResult(OpenLoopResult Run, long[] ReplyTicks);
 
-    /// <summary>Sends command k from a random person on the shared open-loop schedule and waits for its reply.</summary>
+    /// <summary>Sends command k from person k / 5 on the shared open-loop schedule and waits for its reply.</summary>
     private sealed class CommandSender(HttpClient client, ConnectorCapture connector, IReadOnlyList<GeneratedPerson> people, BotRunOptions options)
     {
+        /// <summary>The first reply to each command, printed so a run shows the bot answered the question asked.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string> Samples { get; } = new(StringComparer.Ordinal);
+
         public async Task<CommandResult> RunAsync(double durationSeconds, int offset, CancellationToken cancellationToken)
         {
             var capacity = (int)Math.Min(options.MaxRequests, Math.Ceiling(options.Rate * durationSeconds));
@@ -186,7 +206,8 @@ internal static class BotRun
                 async (k, random, ct) =>
                 {
                     var activityId = string.Create(CultureInfo.InvariantCulture, $"1{offset + k:D12}");
-                    var person = people[random.Next(people.Count)];
+                    // Five commands in a row from one person (a different one for each five), 1/rate apart.
+                    var person = people[(int)((offset + (long)k / Commands.Length) * 7919 % people.Count)];
                     var activity = Message(activityId, person, Commands[k % Commands.Length], connector.ServiceUrl);
                     var reply = connector.Expect(activityId);
                     var sent = Stopwatch.GetTimestamp();
@@ -211,6 +232,7 @@ internal static class BotRun
                     }
 
                     replies[k] = Stopwatch.GetElapsedTime(sent, answer.ArrivedAt).Ticks;
+                    Samples.TryAdd(Commands[k % Commands.Length], answer.Text ?? "(no text: a card)");
                     return answer.Text?.StartsWith(NotSetUpStart, StringComparison.Ordinal) == true ? "not-set-up answer" : null;
                 },
                 cancellationToken).ConfigureAwait(false);
