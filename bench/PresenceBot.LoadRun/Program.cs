@@ -1,9 +1,11 @@
 using PresenceBot.LoadRun;
+using PresenceBot.LoadRun.Bot;
 using PresenceBot.LoadRun.Calendar;
 
 // Bounded loopback load runs against the built service; see docs/performance.md.
 //   dotnet run -c Release --project bench/PresenceBot.LoadRun -- [--rate 550] [--duration 20] ...
 //   dotnet run -c Release --project bench/PresenceBot.LoadRun -- calendar [--rate 500] [--duration 60] ...
+//   dotnet run -c Release --project bench/PresenceBot.LoadRun -- bot [--rate 20] [--duration 30] [--people 2000] ...
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -12,6 +14,9 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-return args is ["calendar", .. var rest]
-    ? await CalendarRun.RunAsync(rest, cancel).ConfigureAwait(false)
-    : await ReferralsRun.RunAsync(args, cancel).ConfigureAwait(false);
+return args switch
+{
+    ["calendar", .. var rest] => await CalendarRun.RunAsync(rest, cancel).ConfigureAwait(false),
+    ["bot", .. var rest] => await BotRun.RunAsync(rest, cancel).ConfigureAwait(false),
+    _ => await ReferralsRun.RunAsync(args, cancel).ConfigureAwait(false),
+};

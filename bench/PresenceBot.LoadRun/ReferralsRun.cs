@@ -57,15 +57,7 @@ internal static class ReferralsRun
 
             // The one-time start-up work (subscribing and first-reading every coupled calendar) is not what this
             // run measures: wait for it, bounded, and report how long it took.
-            var coupled = people.Count(p => p.CalendarCoupling != "off");
-            var database = new PresenceBot.LoadRun.Calendar.ServiceDatabase(Path.Combine(temp.FullName, "presencebot.db"));
-            var calendarStarted = Stopwatch.GetTimestamp();
-            while (await database.SyncedPeopleAsync(cancel.Token) < coupled && Stopwatch.GetElapsedTime(calendarStarted) < TimeSpan.FromSeconds(180))
-            {
-                await Task.Delay(500, cancel.Token);
-            }
-
-            Console.WriteLine($"calendars of {coupled} coupled people subscribed and read in {Stopwatch.GetElapsedTime(calendarStarted).TotalSeconds:F1} s");
+            await RunSupport.WaitForCalendarStartUpAsync(Path.Combine(temp.FullName, "presencebot.db"), people, cancel.Token);
             RunSupport.Remember(memory, "after calendar start-up", service);
 
             var seeded = people.Take(options.SeedPeople).ToArray();

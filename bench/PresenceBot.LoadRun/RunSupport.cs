@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
+using PresenceBot.Bench;
+using PresenceBot.LoadRun.Calendar;
 
 namespace PresenceBot.LoadRun;
 
@@ -43,6 +46,26 @@ internal static class RunSupport
         var (rss, peak) = service.Memory();
         memory.Add((when, rss, peak));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory {when}: VmRSS {rss:F0} MB, VmHWM {peak:F0} MB"));
+    }
+
+    /// <summary>
+    /// Waits, bounded by <paramref name="limitSeconds"/>, until every coupled person's calendar has been subscribed and
+    /// first read (a sync state row each), and prints how long that took. Modes that measure something else wait for it.
+    /// </summary>
+    public static async Task WaitForCalendarStartUpAsync(
+        string databaseFile, IReadOnlyList<GeneratedPerson> people, CancellationToken cancellationToken, double limitSeconds = 180)
+    {
+        var coupled = people.Count(p => p.CalendarCoupling != "off");
+        var database = new ServiceDatabase(databaseFile);
+        var started = Stopwatch.GetTimestamp();
+        while (await database.SyncedPeopleAsync(cancellationToken).ConfigureAwait(false) < coupled
+            && Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(limitSeconds))
+        {
+            await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"calendars of {coupled} coupled people subscribed and read in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s"));
     }
 
     public static void DeleteQuietly(DirectoryInfo folder)
