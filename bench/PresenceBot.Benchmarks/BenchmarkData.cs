@@ -27,15 +27,19 @@ internal sealed class BenchmarkData
 
     public static Instant FixedNow { get; } = At(2, 10, 20);
 
+    /// <summary>Start of Monday 2026-11-23, the first day with referrals.</summary>
+    public static Instant WeekStart { get; } = Monday.AtStartOfDayInZone(Stockholm).ToInstant();
+
     public OrganisationModel Organisation { get; }
 
     public IReadOnlyDictionary<string, PersonReferrals> State { get; }
 
     public Instant Now { get; }
 
-    public static BenchmarkData Create(int people)
+    /// <summary>The week's data for <paramref name="people"/> people; units of about 30 unless <paramref name="peoplePerUnit"/> says otherwise.</summary>
+    public static BenchmarkData Create(int people, int peoplePerUnit = 30)
     {
-        var (json, _) = OrganisationGenerator.Generate(people);
+        var (json, _) = OrganisationGenerator.Generate(people, peoplePerUnit);
         var organisation = OrganisationFile.Parse(json, "generated.json");
         var random = new Random(42);
         var state = new Dictionary<string, PersonReferrals>(organisation.People.Count);
