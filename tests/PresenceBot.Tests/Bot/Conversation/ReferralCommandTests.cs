@@ -32,6 +32,19 @@ public sealed class ReferralCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MeetingAfterWorkingHours_StatusRightAfterSaysReferredUntilTomorrowMorning()
+    {
+        _bot.Bot.App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 18, 16, 0, TimeSpan.FromHours(1)));
+
+        await _bot.SayAsync("/möte i 45 min");
+        var status = (await _bot.SayAsync("/status")).Card().Words();
+
+        Assert.DoesNotContain("tillgänglig", status, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("i morgon klockan 08.00", status, StringComparison.Ordinal);
+        Assert.Equal("referred", (string?)(await _bot.ReferralAsync())["state"]);
+    }
+
+    [Fact]
     public async Task TimeZoneFromTeamsClientInfo_ReadsTheClockInThePersonsZone()
     {
         var message = _bot.Bot.Activities.Message("/möte till 15:00");
