@@ -10,7 +10,5 @@ public sealed class GraphEndpoint
 
     public Uri BaseUrl => _baseUrl ?? throw new InvalidOperationException("The Graph endpoint is not known yet; the stand-in has not started.");
 
-    public bool IsKnown => _baseUrl is not null;
-
     public void Use(Uri baseUrl) => _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
 }
