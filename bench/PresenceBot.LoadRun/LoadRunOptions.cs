@@ -39,14 +39,38 @@ internal sealed record LoadRunOptions
     public IReadOnlyList<string> ServiceArgs { get; init; } = [];
 
     public static LoadRunOptions Parse(string[] args)
+        => OptionValues.Parse(args, new LoadRunOptions(), options => options with { KeepTemp = true }, (options, name, value) => name switch
+        {
+            "--service" => options with { ServiceDll = value },
+            "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
+            "--people" => options with { People = OptionValues.Int(name, value, 1, 200_000) },
+            "--seed-people" => options with { SeedPeople = OptionValues.Int(name, value, 0, 200_000) },
+            "--seed-per-person" => options with { SeedPerPerson = OptionValues.Int(name, value, 1, 20) },
+            "--rate" => options with { Rate = OptionValues.Double(name, value, 1, 20_000) },
+            "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
+            "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
+            "--warmup" => options with { WarmupSeconds = OptionValues.Double(name, value, 0, 60) },
+            "--max-requests" => options with { MaxRequests = OptionValues.Int(name, value, 1, 1_000_000) },
+            "--seeded-share" => options with { SeededShare = OptionValues.Double(name, value, 0, 1) },
+            "--target-rate" => options with { TargetRate = OptionValues.Double(name, value, 0, 100_000) },
+            "--target-p99-ms" => options with { TargetP99Ms = OptionValues.Double(name, value, 0, 10_000) },
+            "--target-rss-mb" => options with { TargetRssMb = OptionValues.Double(name, value, 0, 100_000) },
+            _ => throw new ArgumentException($"unknown option {name}"),
+        });
+}
+
+/// <summary>Parsing of option values, shared by every mode: whole numbers and numbers within bounds.</summary>
+internal static class OptionValues
+{
+    /// <summary>Every mode's command line: <c>--keep-temp</c> alone, everything else <c>--name value</c>.</summary>
+    public static T Parse<T>(string[] args, T options, Func<T, T> keepTemp, Func<T, string, string, T> apply)
     {
-        var options = new LoadRunOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
             if (name == "--keep-temp")
             {
-                options = options with { KeepTemp = true };
+                options = keepTemp(options);
                 continue;
             }
 
@@ -55,34 +79,12 @@ internal sealed record LoadRunOptions
                 throw new ArgumentException($"{name}: value missing");
             }
 
-            var value = args[++i];
-            options = name switch
-            {
-                "--service" => options with { ServiceDll = value },
-                "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
-                "--people" => options with { People = OptionValues.Int(name, value, 1, 200_000) },
-                "--seed-people" => options with { SeedPeople = OptionValues.Int(name, value, 0, 200_000) },
-                "--seed-per-person" => options with { SeedPerPerson = OptionValues.Int(name, value, 1, 20) },
-                "--rate" => options with { Rate = OptionValues.Double(name, value, 1, 20_000) },
-                "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
-                "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
-                "--warmup" => options with { WarmupSeconds = OptionValues.Double(name, value, 0, 60) },
-                "--max-requests" => options with { MaxRequests = OptionValues.Int(name, value, 1, 1_000_000) },
-                "--seeded-share" => options with { SeededShare = OptionValues.Double(name, value, 0, 1) },
-                "--target-rate" => options with { TargetRate = OptionValues.Double(name, value, 0, 100_000) },
-                "--target-p99-ms" => options with { TargetP99Ms = OptionValues.Double(name, value, 0, 10_000) },
-                "--target-rss-mb" => options with { TargetRssMb = OptionValues.Double(name, value, 0, 100_000) },
-                _ => throw new ArgumentException($"unknown option {name}"),
-            };
+            options = apply(options, name, args[++i]);
         }
 
         return options;
     }
-}
 
-/// <summary>Parsing of option values, shared by every mode: whole numbers and numbers within bounds.</summary>
-internal static class OptionValues
-{
     public static int Int(string name, string value, int min, int max) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
             ? v

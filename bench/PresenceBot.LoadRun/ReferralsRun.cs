@@ -9,21 +9,8 @@ internal static class ReferralsRun
 {
     public static async Task<int> RunAsync(string[] args, CancellationTokenSource cancel)
     {
-        LoadRunOptions options;
-        try
+        if (await RunSupport.PrepareAsync(args, LoadRunOptions.Parse, o => o.ServiceDll, "loadrun") is not var (options, serviceDll))
         {
-            options = LoadRunOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"loadrun: {e.Message}");
-            return 2;
-        }
-
-        var serviceDll = Path.GetFullPath(options.ServiceDll ?? RunSupport.DefaultServiceDll());
-        if (!File.Exists(serviceDll))
-        {
-            await Console.Error.WriteLineAsync($"loadrun: {serviceDll} not found; build first: dotnet build -c Release");
             return 2;
         }
 

@@ -8,6 +8,34 @@ namespace PresenceBot.LoadRun;
 /// <summary>What every mode of the load run shares: finding the built service, the machine's CPU pressure, cleaning up.</summary>
 internal static class RunSupport
 {
+    /// <summary>
+    /// Parses a mode's options and finds the built service; null (after saying why on stderr) when the run
+    /// can't start, which every mode answers with exit code 2.
+    /// </summary>
+    public static async Task<(T Options, string ServiceDll)?> PrepareAsync<T>(
+        string[] args, Func<string[], T> parse, Func<T, string?> serviceDll, string label)
+    {
+        T options;
+        try
+        {
+            options = parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"{label}: {e.Message}").ConfigureAwait(false);
+            return null;
+        }
+
+        var dll = Path.GetFullPath(serviceDll(options) ?? DefaultServiceDll());
+        if (!File.Exists(dll))
+        {
+            await Console.Error.WriteLineAsync($"{label}: {dll} not found; build first: dotnet build -c Release").ConfigureAwait(false);
+            return null;
+        }
+
+        return (options, dll);
+    }
+
     /// <summary>src/PresenceBot/bin/Release/net10.0/PresenceBot.dll under the repository root (where PresenceBot.sln is).</summary>
     public static string DefaultServiceDll()
     {

@@ -29,21 +29,8 @@ internal static class BotRun
 
     public static async Task<int> RunAsync(string[] args, CancellationTokenSource cancel)
     {
-        BotRunOptions options;
-        try
+        if (await RunSupport.PrepareAsync(args, BotRunOptions.Parse, o => o.ServiceDll, "loadrun bot") is not var (options, serviceDll))
         {
-            options = BotRunOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"loadrun bot: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-
-        var serviceDll = Path.GetFullPath(options.ServiceDll ?? RunSupport.DefaultServiceDll());
-        if (!File.Exists(serviceDll))
-        {
-            await Console.Error.WriteLineAsync($"loadrun bot: {serviceDll} not found; build first: dotnet build -c Release").ConfigureAwait(false);
             return 2;
         }
 

@@ -29,39 +29,18 @@ internal sealed record BotRunOptions
     public IReadOnlyList<string> ServiceArgs { get; init; } = [];
 
     public static BotRunOptions Parse(string[] args)
-    {
-        var options = new BotRunOptions();
-        for (var i = 0; i < args.Length; i++)
+        => OptionValues.Parse(args, new BotRunOptions(), options => options with { KeepTemp = true }, (options, name, value) => name switch
         {
-            var name = args[i];
-            if (name == "--keep-temp")
-            {
-                options = options with { KeepTemp = true };
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"{name}: value missing");
-            }
-
-            var value = args[++i];
-            options = name switch
-            {
-                "--service" => options with { ServiceDll = value },
-                "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
-                "--people" => options with { People = OptionValues.Int(name, value, 1, 200_000) },
-                "--rate" => options with { Rate = OptionValues.Double(name, value, 0.1, 2_000) },
-                "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
-                "--warmup" => options with { WarmupSeconds = OptionValues.Double(name, value, 0, 60) },
-                "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
-                "--max-requests" => options with { MaxRequests = OptionValues.Int(name, value, 1, 100_000) },
-                "--reply-timeout" => options with { ReplyTimeoutSeconds = OptionValues.Double(name, value, 1, 120) },
-                "--target-p95-ms" => options with { TargetP95Ms = OptionValues.Double(name, value, 0, 10_000) },
-                _ => throw new ArgumentException($"unknown option {name}"),
-            };
-        }
-
-        return options;
-    }
+            "--service" => options with { ServiceDll = value },
+            "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
+            "--people" => options with { People = OptionValues.Int(name, value, 1, 200_000) },
+            "--rate" => options with { Rate = OptionValues.Double(name, value, 0.1, 2_000) },
+            "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
+            "--warmup" => options with { WarmupSeconds = OptionValues.Double(name, value, 0, 60) },
+            "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
+            "--max-requests" => options with { MaxRequests = OptionValues.Int(name, value, 1, 100_000) },
+            "--reply-timeout" => options with { ReplyTimeoutSeconds = OptionValues.Double(name, value, 1, 120) },
+            "--target-p95-ms" => options with { TargetP95Ms = OptionValues.Double(name, value, 0, 10_000) },
+            _ => throw new ArgumentException($"unknown option {name}"),
+        });
 }

@@ -16,21 +16,8 @@ internal static class CalendarRun
 
     public static async Task<int> RunAsync(string[] args, CancellationTokenSource cancel)
     {
-        CalendarRunOptions options;
-        try
+        if (await RunSupport.PrepareAsync(args, CalendarRunOptions.Parse, o => o.ServiceDll, "loadrun calendar") is not var (options, serviceDll))
         {
-            options = CalendarRunOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"loadrun calendar: {e.Message}").ConfigureAwait(false);
-            return 2;
-        }
-
-        var serviceDll = Path.GetFullPath(options.ServiceDll ?? RunSupport.DefaultServiceDll());
-        if (!File.Exists(serviceDll))
-        {
-            await Console.Error.WriteLineAsync($"loadrun calendar: {serviceDll} not found; build first: dotnet build -c Release").ConfigureAwait(false);
             return 2;
         }
 

@@ -47,45 +47,24 @@ internal sealed record CalendarRunOptions
     public double PostRate => Rate / PerPost;
 
     public static CalendarRunOptions Parse(string[] args)
-    {
-        var options = new CalendarRunOptions();
-        for (var i = 0; i < args.Length; i++)
+        => OptionValues.Parse(args, new CalendarRunOptions(), options => options with { KeepTemp = true }, (options, name, value) => name switch
         {
-            var name = args[i];
-            if (name == "--keep-temp")
-            {
-                options = options with { KeepTemp = true };
-                continue;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"{name}: value missing");
-            }
-
-            var value = args[++i];
-            options = name switch
-            {
-                "--service" => options with { ServiceDll = value },
-                "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
-                "--people" => options with { People = OptionValues.Int(name, value, 40, 50_000) },
-                "--days" => options with { Days = OptionValues.Int(name, value, 1, 60) },
-                "--rate" => options with { Rate = OptionValues.Double(name, value, 1, 20_000) },
-                "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
-                "--per-post" => options with { PerPost = OptionValues.Int(name, value, 1, 100) },
-                "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
-                "--max-notifications" => options with { MaxNotifications = OptionValues.Int(name, value, 1, 1_000_000) },
-                "--probe-every" => options with { ProbeEverySeconds = OptionValues.Double(name, value, 0.05, 60) },
-                "--probe-timeout" => options with { ProbeTimeoutSeconds = OptionValues.Double(name, value, 1, 300) },
-                "--first-sync-limit" => options with { FirstSyncLimitSeconds = OptionValues.Double(name, value, 1, 1_800) },
-                "--drain-limit" => options with { DrainLimitSeconds = OptionValues.Double(name, value, 1, 1_800) },
-                "--target-p99-ms" => options with { TargetP99Ms = OptionValues.Double(name, value, 0, 10_000) },
-                "--target-probe-p95-ms" => options with { TargetProbeP95Ms = OptionValues.Double(name, value, 0, 600_000) },
-                "--target-first-sync" => options with { TargetFirstSyncSeconds = OptionValues.Double(name, value, 0, 1_800) },
-                _ => throw new ArgumentException($"unknown option {name}"),
-            };
-        }
-
-        return options;
-    }
+            "--service" => options with { ServiceDll = value },
+            "--service-arg" => options with { ServiceArgs = [.. options.ServiceArgs, value] },
+            "--people" => options with { People = OptionValues.Int(name, value, 40, 50_000) },
+            "--days" => options with { Days = OptionValues.Int(name, value, 1, 60) },
+            "--rate" => options with { Rate = OptionValues.Double(name, value, 1, 20_000) },
+            "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
+            "--per-post" => options with { PerPost = OptionValues.Int(name, value, 1, 100) },
+            "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
+            "--max-notifications" => options with { MaxNotifications = OptionValues.Int(name, value, 1, 1_000_000) },
+            "--probe-every" => options with { ProbeEverySeconds = OptionValues.Double(name, value, 0.05, 60) },
+            "--probe-timeout" => options with { ProbeTimeoutSeconds = OptionValues.Double(name, value, 1, 300) },
+            "--first-sync-limit" => options with { FirstSyncLimitSeconds = OptionValues.Double(name, value, 1, 1_800) },
+            "--drain-limit" => options with { DrainLimitSeconds = OptionValues.Double(name, value, 1, 1_800) },
+            "--target-p99-ms" => options with { TargetP99Ms = OptionValues.Double(name, value, 0, 10_000) },
+            "--target-probe-p95-ms" => options with { TargetProbeP95Ms = OptionValues.Double(name, value, 0, 600_000) },
+            "--target-first-sync" => options with { TargetFirstSyncSeconds = OptionValues.Double(name, value, 0, 1_800) },
+            _ => throw new ArgumentException($"unknown option {name}"),
+        });
 }
