@@ -49,4 +49,7 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1111, LogLevel.Warning, "Could not renew subscription {SubscriptionId}; the next round tries again.")]
     public static partial void RenewFailed(ILogger logger, string subscriptionId, Exception exception);
+
+    [LoggerMessage(1130, LogLevel.Information, "Calendar sync of {PersonId} failed ({Error}); it gets a Hangfire job of its own, which retries.")]
+    public static partial void SyncHandedToRetry(ILogger logger, string personId, string error);
 }

@@ -17,7 +17,7 @@ public static class CalendarSyncSetup
     /// <summary>
     /// Outlook → referral: Graph client, subscriptions, webhooks, inbox processing and their jobs. The
     /// stores (<see cref="ISubscriptionStore"/>, <see cref="INotificationInbox"/>, <see cref="ICalendarSyncStateStore"/>)
-    /// come from the host's storage.
+    /// come from the host's storage, and <see cref="LocalJobQueue"/> from its Hangfire set-up.
     /// </summary>
     public static IHostApplicationBuilder AddCalendarSync(this IHostApplicationBuilder builder)
     {
@@ -48,6 +48,7 @@ public static class CalendarSyncSetup
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<PersonCalendarSync>();
         services.AddTransient<CalendarSyncJob>();
+        services.AddTransient<CalendarSyncDrainJob>();
         services.AddTransient<SubscriptionJobs>();
         services.AddSingleton<IGroupReader, GraphGroupReader>();
         services.AddTransient<GroupMembershipJob>();

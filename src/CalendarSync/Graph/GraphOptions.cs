@@ -45,6 +45,13 @@ public sealed class GraphOptions : IValidatableObject
     [Range(10, 2880)]
     public int RenewBeforeMinutes { get; set; } = 720;
 
+    /// <summary>
+    /// Calendars re-read at the same time after notifications (one at a time per person). Each re-read waits on
+    /// Graph and the database, so a few more than the cores keep a burst moving without crowding the webhook.
+    /// </summary>
+    [Range(1, 64)]
+    public int ConcurrentSyncs { get; set; } = 16;
+
     /// <summary>A tentative booking closes the phone too (off by default).</summary>
     public bool TentativeMakesReferral { get; set; }
 
