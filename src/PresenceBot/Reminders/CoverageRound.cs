@@ -31,6 +31,9 @@ internal sealed class CoverageRound(
     /// <summary>True when an evaluation in this process started after <paramref name="instant"/> (and so read what was committed by then).</summary>
     public bool StartedAfter(Instant instant) => Interlocked.Read(ref _lastStartTicks) > instant.ToUnixTimeTicks();
 
+    /// <summary>When the last evaluation in this process started; null before the first.</summary>
+    public Instant? LastStartedAt => Interlocked.Read(ref _lastStartTicks) is var ticks && ticks != long.MinValue ? Instant.FromUnixTimeTicks(ticks) : null;
+
     /// <summary>Returns how many messages this evaluation sent.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

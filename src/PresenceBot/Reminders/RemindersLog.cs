@@ -22,4 +22,7 @@ internal static partial class RemindersLog
 
     [LoggerMessage(1405, LogLevel.Warning, "Voicemail for {PersonId}, who is not in the organisation file: no reminder.")]
     public static partial void UnknownPerson(ILogger logger, string personId);
+
+    [LoggerMessage(1420, LogLevel.Warning, "A deferred coverage evaluation failed; the minute job evaluates again.")]
+    public static partial void DeferredCoverageFailed(ILogger logger, Exception exception);
 }

@@ -29,6 +29,14 @@ public sealed class RemindersOptions
     [Range(typeof(TimeSpan), "00:00:00", "2.00:00:00")]
     public TimeSpan CoverageAlertHorizon { get; set; } = TimeSpan.FromHours(4);
 
+    /// <summary>
+    /// Least time between two coverage evaluations started by referral changes. A calendar burst (hundreds of changes
+    /// a second) then costs one evaluation of every unit per interval, not one after another all the time; a change
+    /// in between is evaluated when the interval is over. Zero evaluates after every change.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CoverageChangeSpacing { get; set; } = TimeSpan.FromSeconds(10);
+
     public VoicemailReminderRules ToVoicemailRules() => new()
     {
         FirstAfter = Duration.FromTimeSpan(VoicemailFirstAfter),

@@ -2,6 +2,7 @@ using NodaTime;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Reminders;
 using PresenceBot.Referrals.Service;
+using PresenceBot.Tests.Calendar;
 using PresenceBot.Tests.Storage;
 
 namespace PresenceBot.Tests.Reminders;
@@ -52,6 +53,28 @@ public sealed class CoverageAlertTests : IAsyncLifetime
         Assert.Equal(TestOrganisation.Erik, covered.RecipientId);
         Assert.StartsWith("Täckt igen", covered.Title, StringComparison.Ordinal);
         Assert.Single(_host.SentOf(ReminderKind.CoverageAlert));
+    }
+
+    [Fact]
+    public async Task ChangeSoonAfterAnEvaluation_IsEvaluatedWhenTheSpacingIsOver_NotAtOnce()
+    {
+        // Maria's change starts an evaluation at 09:00:00 (no gap yet: Erik and Jonas are in).
+        _host.At(2026, 11, 23, 9, 0);
+        await _host.AwayAsync(TestOrganisation.Maria, Reason.Errand, _host.Now + Duration.FromHours(3));
+        await _host.OutboxDrainedAsync();
+        Assert.NotNull(_host.Service<PresenceBot.Reminders.CoverageRound>().LastStartedAt);
+
+        // Jonas's change 5 s later opens the gap, but within the 10 s spacing: handed over, not evaluated yet.
+        _host.App.Clock.Advance(TimeSpan.FromSeconds(5));
+        await _host.AwayAsync(Jonas, Reason.Errand, _host.Now + Duration.FromHours(2));
+        await _host.OutboxDrainedAsync();
+        Assert.Empty(_host.SentOf(ReminderKind.CoverageAlert));
+
+        // When the spacing is over, one deferred evaluation alerts the manager.
+        _host.App.Clock.Advance(TimeSpan.FromSeconds(5));
+        var alert = await Eventually.ValueAsync(
+            () => Task.FromResult(_host.SentOf(ReminderKind.CoverageAlert)), sent => sent.Count > 0, "the deferred coverage alert");
+        Assert.Equal(TestOrganisation.Erik, Assert.Single(alert).RecipientId);
     }
 
     [Fact]
