@@ -41,11 +41,29 @@ internal static partial class CalendarSyncLog
     [LoggerMessage(1112, LogLevel.Error, "Calendar sync could not finish its start-up round; the recurring jobs try again.")]
     public static partial void StartupFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(1113, LogLevel.Warning, "Could not read the Entra ID group of unit {UnitId}; its last known members stay.")]
-    public static partial void GroupReadFailed(ILogger logger, string unitId, Exception exception);
+    [LoggerMessage(1113, LogLevel.Warning, "Could not read Entra ID group {GroupId} (units {UnitIds}); its last known members stay and the next round tries again.")]
+    public static partial void GroupReadFailed(ILogger logger, string groupId, string unitIds, Exception exception);
 
     [LoggerMessage(1114, LogLevel.Error, "Calendar subscriptions could not be reconciled with the changed organisation; the recurring job tries again.")]
     public static partial void ReconcileFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1115, LogLevel.Warning, "Graph no longer accepts the delta link of Entra ID group {GroupId}; reading its members in full.")]
+    public static partial void GroupDeltaExpired(ILogger logger, string groupId);
+
+    [LoggerMessage(1116, LogLevel.Warning, "Graph does not know Entra ID group {GroupId} (units {UnitIds}), or it was deleted; its last known members stay.")]
+    public static partial void GroupNotFound(ILogger logger, string groupId, string unitIds);
+
+    [LoggerMessage(1117, LogLevel.Information, "No unit names Entra ID group {GroupId} any more; its stored members and delta link are dropped.")]
+    public static partial void GroupForgotten(ILogger logger, string groupId);
+
+    [LoggerMessage(1118, LogLevel.Information, "Entra ID group {GroupId} read ({Kind}): {Joined} joined, {Left} left, {Members} members.")]
+    public static partial void GroupMembersChanged(ILogger logger, string groupId, string kind, int joined, int left, int members);
+
+    [LoggerMessage(1119, LogLevel.Debug, "Entra ID group {GroupId} read ({Kind}): no change, {Members} members.")]
+    public static partial void GroupMembersUnchanged(ILogger logger, string groupId, string kind, int members);
+
+    [LoggerMessage(1120, LogLevel.Warning, "Could not load the stored group members; those in force stay until the next try.")]
+    public static partial void GroupMembersNotRefreshed(ILogger logger, Exception exception);
 
     [LoggerMessage(1111, LogLevel.Warning, "Could not renew subscription {SubscriptionId}; the next round tries again.")]
     public static partial void RenewFailed(ILogger logger, string subscriptionId, Exception exception);

@@ -15,9 +15,10 @@ namespace PresenceBot.CalendarSync;
 public static class CalendarSyncSetup
 {
     /// <summary>
-    /// Outlook → referral: Graph client, subscriptions, webhooks, inbox processing and their jobs. The
-    /// stores (<see cref="ISubscriptionStore"/>, <see cref="INotificationInbox"/>, <see cref="ICalendarSyncStateStore"/>)
-    /// come from the host's storage, and <see cref="LocalJobQueue"/> from its Hangfire set-up.
+    /// Outlook → referral: Graph client, subscriptions, webhooks, inbox processing, units' Entra ID groups and
+    /// their jobs. The stores (<see cref="ISubscriptionStore"/>, <see cref="INotificationInbox"/>,
+    /// <see cref="ICalendarSyncStateStore"/>, <see cref="IGroupMembershipStateStore"/>) come from the host's storage,
+    /// which must be added first, and <see cref="LocalJobQueue"/> from its Hangfire set-up.
     /// </summary>
     public static IHostApplicationBuilder AddCalendarSync(this IHostApplicationBuilder builder)
     {
@@ -50,8 +51,13 @@ public static class CalendarSyncSetup
         services.AddTransient<CalendarSyncJob>();
         services.AddTransient<CalendarSyncDrainJob>();
         services.AddTransient<SubscriptionJobs>();
+        services.AddOptions<GroupMembershipOptions>().BindConfiguration(GroupMembershipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IGroupReader, GraphGroupReader>();
+        services.AddSingleton<GroupMembershipPublisher>();
         services.AddTransient<GroupMembershipJob>();
+
+        // The host's storage is registered before this, so its migrator has run when the loader reads.
+        services.AddHostedService<GroupMembershipLoader>();
         services.AddHostedService<CalendarSyncStartup>();
         return builder;
     }

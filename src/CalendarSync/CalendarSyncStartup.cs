@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PresenceBot.CalendarSync.Membership;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
@@ -23,6 +24,7 @@ internal sealed class CalendarSyncStartup(
     PersonCalendarSync sync,
     ICalendarSyncStateStore states,
     IOrganisationSource organisation,
+    IOptions<GroupMembershipOptions> groupOptions,
     ILogger<CalendarSyncStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +34,8 @@ internal sealed class CalendarSyncStartup(
         recurring.AddOrUpdate<SubscriptionJobs>(
             SubscriptionJobs.DailyResyncJobId, j => j.ResyncEveryoneAsync(CancellationToken.None), "30 2 * * *", new RecurringJobOptions { TimeZone = zone });
         recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.SweepJobId, j => j.SweepInboxAsync(CancellationToken.None), Cron.Minutely());
-        recurring.AddOrUpdate<GroupMembershipJob>(GroupMembershipJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "*/15 * * * *");
+        recurring.AddOrUpdate<GroupMembershipJob>(
+            GroupMembershipJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), $"*/{groupOptions.Value.PollMinutes} * * * *");
 
         if (!await WaitForStartAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -1,6 +1,6 @@
 namespace PresenceBot.CalendarSync.Processing;
 
-/// <summary>Graph answered 410 to a delta link: the whole window must be read again.</summary>
+/// <summary>Graph refused a delta link (410, or an expired token): what it tracked must be read in full again.</summary>
 public sealed class DeltaExpiredException : Exception
 {
     public DeltaExpiredException()

@@ -8,9 +8,8 @@ using PresenceBot.GraphStandIn.Paging;
 namespace PresenceBot.GraphStandIn.Directory;
 
 /// <summary>
-/// Graph's directory reads the product needs: a user, a group's members, and the members' delta (joiners as
-/// users, leavers as <c>@removed</c>). The SDK has no builder for <c>/groups/{id}/members/delta</c>; a consumer
-/// calls it with a raw URL (or follows the links it returns).
+/// Graph's directory reads the product needs: a user and a group's members. Changes to memberships come from
+/// <see cref="GroupsDeltaEndpoints"/> (<c>/groups/delta</c>), as in Graph, which has no delta on a group's members.
 /// </summary>
 internal static class DirectoryEndpoints
 {
@@ -20,9 +19,7 @@ internal static class DirectoryEndpoints
     {
         graph.MapGet("/users/{userId}", GetUser);
         graph.MapGet("/groups/{groupId}/members", Members);
-        graph.MapGet("/groups/{groupId}/members/delta", MembersDelta);
-        graph.MapGet("/groups/{groupId}/members/delta()", MembersDelta);
-        return graph;
+        return graph.MapGroupsDelta();
     }
 
     internal static IResult GetUser(string userId, StandInState state)
@@ -49,42 +46,9 @@ internal static class DirectoryEndpoints
             return GraphErrors.ResourceNotFound(groupId);
         }
 
-        var (changes, _) = state.Directory.MembersChangedSince(groupId, 0);
-        var items = changes.Select(c => (JsonNode)UserJson(c.User, withType: true)).ToList();
+        var items = state.Directory.Members(groupId).Select(u => (JsonNode)UserJson(u, withType: true)).ToList();
         var escaped = Uri.EscapeDataString(groupId);
         var query = new PagedQuery(items, 0, Prefer.PageSize(request, MembersPageSize), "$metadata#directoryObjects", $"groups/{escaped}/members", null);
-        return Results.Json(state.Pages.Render(query, state.BaseUrl), GraphJson.Options);
-    }
-
-    internal static IResult MembersDelta(string groupId, HttpRequest request, StandInState state)
-    {
-        if (state.Pages.FindPage(request.Query["$skiptoken"].ToString()) is { } next)
-        {
-            return Results.Json(state.Pages.Render(next, state.BaseUrl), GraphJson.Options);
-        }
-
-        long since = 0;
-        var deltaToken = request.Query["$deltatoken"].ToString();
-        if (deltaToken.Length > 0)
-        {
-            if (state.Pages.FindDelta(deltaToken) is not { } previous || !previous.Key.Equals("group:" + groupId, StringComparison.OrdinalIgnoreCase))
-            {
-                return GraphErrors.Create(410, "SyncStateNotFound", "The sync state generation is not found. Restart the synchronization without a token.");
-            }
-
-            since = previous.Sequence;
-        }
-        else if (!state.Directory.GroupExists(groupId))
-        {
-            return GraphErrors.ResourceNotFound(groupId);
-        }
-
-        var (changes, sequence) = state.Directory.MembersChangedSince(groupId, since);
-        var items = changes.Select(c => c.Removed ? Removed(c.User.Id) : UserJson(c.User, withType: true)).Cast<JsonNode>().ToList();
-        var escaped = Uri.EscapeDataString(groupId);
-        var token = state.Pages.SaveDelta(new DeltaState("group:" + groupId, default, default, sequence, new HashSet<string>()));
-        var deltaLink = PageStore.WithToken(new Uri(state.BaseUrl, $"groups/{escaped}/members/delta").ToString(), "$deltatoken", token);
-        var query = new PagedQuery(items, 0, Prefer.PageSize(request, MembersPageSize), "$metadata#directoryObjects", $"groups/{escaped}/members/delta", deltaLink);
         return Results.Json(state.Pages.Render(query, state.BaseUrl), GraphJson.Options);
     }
 
@@ -104,11 +68,4 @@ internal static class DirectoryEndpoints
 
         return json;
     }
-
-    private static JsonObject Removed(string id) => new()
-    {
-        ["@odata.type"] = "#microsoft.graph.user",
-        ["id"] = id,
-        ["@removed"] = new JsonObject { ["reason"] = "deleted" },
-    };
 }

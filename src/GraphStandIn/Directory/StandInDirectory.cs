@@ -107,17 +107,41 @@ public sealed class StandInDirectory
         }
     }
 
-    /// <summary>Memberships changed after <paramref name="since"/> (0 = all current members), and the sequence now.</summary>
-    internal (IReadOnlyList<(StandInUser User, bool Removed)> Changes, long Sequence) MembersChangedSince(string groupId, long since)
+    /// <summary>The group's current members, in the order they joined.</summary>
+    internal IReadOnlyList<StandInUser> Members(string groupId)
     {
         lock (_gate)
         {
-            var changes = Group(groupId).Values
-                .Where(m => m.Sequence > since && (since > 0 || !m.Removed))
+            if (!_groups.TryGetValue(groupId, out var group))
+            {
+                return [];
+            }
+
+            return [.. group.Values
+                .Where(m => !m.Removed)
                 .OrderBy(m => m.Sequence)
-                .Select(m => (_users.TryGetValue(m.UserId, out var u) ? u : new StandInUser(m.UserId, m.UserId, m.UserId), m.Removed))
+                .Select(m => _users.TryGetValue(m.UserId, out var u) ? u : new StandInUser(m.UserId, m.UserId, m.UserId))];
+        }
+    }
+
+    /// <summary>
+    /// For each named group that exists (every group when <paramref name="groupIds"/> is null), its memberships
+    /// changed after <paramref name="since"/> (0 = its current members), read under one lock with the sequence now,
+    /// so a delta link taken from that sequence misses nothing and repeats nothing.
+    /// </summary>
+    internal (IReadOnlyList<(string GroupId, IReadOnlyList<GroupMembership> Changes)> Groups, long Sequence) GroupChangesSince(
+        IReadOnlyCollection<string>? groupIds, long since)
+    {
+        lock (_gate)
+        {
+            var groups = (groupIds ?? _groups.Keys)
+                .Where(_groups.ContainsKey)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(id => (id, (IReadOnlyList<GroupMembership>)[.. _groups[id].Values
+                    .Where(m => m.Sequence > since && (since > 0 || !m.Removed))
+                    .OrderBy(m => m.Sequence)]))
                 .ToList();
-            return (changes, _sequence);
+            return (groups, _sequence);
         }
     }
 

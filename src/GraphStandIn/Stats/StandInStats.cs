@@ -8,6 +8,12 @@ public sealed record StandInStats
 {
     public required IReadOnlyDictionary<string, long> RequestsByKind { get; init; }
 
+    /// <summary>
+    /// groups/delta calls by round: <c>full</c> (a first read, no token), <c>page</c> (a nextLink), <c>changes</c>
+    /// (a deltaLink) and <c>resync</c> (a token refused with 410). A test tells a full read from a delta read here.
+    /// </summary>
+    public required IReadOnlyDictionary<string, long> GroupDeltaCalls { get; init; }
+
     public required long NotificationsQueued { get; init; }
 
     public required long NotificationPosts { get; init; }

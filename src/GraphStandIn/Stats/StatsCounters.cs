@@ -6,6 +6,7 @@ namespace PresenceBot.GraphStandIn.Stats;
 internal sealed class StatsCounters
 {
     private readonly ConcurrentDictionary<string, long> _requests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _groupDelta = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();
     private long _queued;
     private long _posts;
@@ -21,6 +22,9 @@ internal sealed class StatsCounters
     public long InFlight => Interlocked.Read(ref _inFlight);
 
     public void Request(string kind) => _requests.AddOrUpdate(kind, 1, (_, n) => n + 1);
+
+    /// <summary>One groups/delta call: "full" (no token), "page" (a nextLink), "changes" (a deltaLink) or "resync" (410).</summary>
+    public void GroupDelta(string round) => _groupDelta.AddOrUpdate(round, 1, (_, n) => n + 1);
 
     public void Queued(int items)
     {
@@ -58,6 +62,7 @@ internal sealed class StatsCounters
     public StandInStats Snapshot() => new()
     {
         RequestsByKind = new SortedDictionary<string, long>(_requests, StringComparer.Ordinal),
+        GroupDeltaCalls = new SortedDictionary<string, long>(_groupDelta, StringComparer.Ordinal),
         NotificationsQueued = Interlocked.Read(ref _queued),
         NotificationPosts = Interlocked.Read(ref _posts),
         NotificationsAcknowledged = Interlocked.Read(ref _acknowledged),

@@ -30,7 +30,7 @@ internal static class StatsEndpoints
         {
             "$batch" => "batch",
             "subscriptions" => "subscriptions." + method.ToLowerInvariant(),
-            "groups" when last.StartsWith("delta", StringComparison.Ordinal) => "groupMembersDelta",
+            "groups" when last.StartsWith("delta", StringComparison.Ordinal) => "groupsDelta",
             "groups" => "groupMembers",
             "users" when segments.Length == 2 => "user",
             "users" when last.StartsWith("delta", StringComparison.Ordinal) => "calendarViewDelta",

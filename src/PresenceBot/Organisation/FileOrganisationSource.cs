@@ -12,6 +12,7 @@ namespace PresenceBot.Organisation;
 internal sealed class FileOrganisationSource(OrganisationModel organisation, string path) : IOrganisationSource, IGroupMembershipSink
 {
     private readonly Lock _gate = new();
+    /// <summary>Members by Entra ID group id, as last published.</summary>
     private readonly Dictionary<string, IReadOnlyList<GroupMember>> _groupMembers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CalendarCoupling> _couplingOverrides = new(StringComparer.OrdinalIgnoreCase);
     private OrganisationModel _file = organisation;
@@ -66,16 +67,21 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         return Current;
     }
 
-    public void Publish(string unitId, IReadOnlyList<GroupMember> members)
+    public void Publish(IReadOnlyDictionary<string, IReadOnlyList<GroupMember>> membersByGroup)
     {
         lock (_gate)
         {
-            if (_groupMembers.TryGetValue(unitId, out var known) && known.ToHashSet().SetEquals(members))
+            if (SameMembers(membersByGroup))
             {
                 return;
             }
 
-            _groupMembers[unitId] = members;
+            _groupMembers.Clear();
+            foreach (var (groupId, members) in membersByGroup)
+            {
+                _groupMembers[groupId] = members;
+            }
+
             Rebuild();
         }
 
@@ -122,10 +128,20 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         ChangedHandlers?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>The file, then group members (who get the default coupling), then people's own couplings on top of both.</summary>
+    /// <summary>
+    /// The file, then the members of the groups its units name (who get the default coupling), then people's own
+    /// couplings on top of both. Going by the file in force, a unit that stops naming a group loses its members at once.
+    /// </summary>
     private void Rebuild()
     {
-        var withMembers = _groupMembers.Count == 0 ? _file : _file.WithGroupMembers(_groupMembers);
+        var membersByUnit = _file.Units
+            .Where(u => u.EntraGroupId is not null && _groupMembers.ContainsKey(u.EntraGroupId))
+            .ToDictionary(u => u.Id, u => _groupMembers[u.EntraGroupId!], StringComparer.OrdinalIgnoreCase);
+        var withMembers = membersByUnit.Count == 0 ? _file : _file.WithGroupMembers(membersByUnit);
         Volatile.Write(ref _current, withMembers.WithCouplingOverrides(_couplingOverrides));
     }
+
+    private bool SameMembers(IReadOnlyDictionary<string, IReadOnlyList<GroupMember>> membersByGroup) =>
+        membersByGroup.Count == _groupMembers.Count
+        && membersByGroup.All(g => _groupMembers.TryGetValue(g.Key, out var known) && known.ToHashSet().SetEquals(g.Value));
 }

@@ -36,6 +36,10 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<CouplingOverrideRow> CouplingOverrides => Set<CouplingOverrideRow>();
 
+    public DbSet<GroupMembershipStateRow> GroupMembershipStates => Set<GroupMembershipStateRow>();
+
+    public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>
@@ -113,6 +117,7 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             state.Property(s => s.PersonId).HasMaxLength(64);
         });
         BotRowsConfiguration.Configure(modelBuilder);
+        GroupMembershipRowsConfiguration.Configure(modelBuilder);
 
         modelBuilder.Entity<VoicemailRow>(voicemail =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PresenceBot.CalendarSync.Membership;
 using PresenceBot.CalendarSync.Notifications;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
@@ -50,6 +51,7 @@ internal static class StorageSetup
         services.AddSingleton<IVoicemailLedger, EfVoicemailLedger>();
         services.AddSingleton<IReminderLog, EfReminderLog>();
         services.AddSingleton<ICouplingOverrideStore, EfCouplingOverrideStore>();
+        services.AddSingleton<IGroupMembershipStateStore, EfGroupMembershipStateStore>();
         services.AddSingleton<CouplingOverrides>();
         services.AddHostedService<DatabaseMigrator>();
 

@@ -17,10 +17,11 @@ public sealed class CoverageAlertTests : IAsyncLifetime
 
     private ReminderHost _host = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _host = new ReminderHost();
-        return Task.CompletedTask;
+        // These tests book calendar meetings themselves; start-up's first calendar read must not wipe them out.
+        await _host.CalendarsReadOnceAsync();
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

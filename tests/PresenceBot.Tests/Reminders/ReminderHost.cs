@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Reminders;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Reminders;
+using PresenceBot.Tests.Calendar;
 
 namespace PresenceBot.Tests.Reminders;
 
@@ -70,6 +72,18 @@ internal sealed class ReminderHost : IAsyncDisposable
         }, CancellationToken.None);
 
     public IReadOnlyList<ReminderMessage> SentOf(ReminderKind kind) => Sender.Sent.Where(m => m.Kind == kind).ToList();
+
+    /// <summary>
+    /// Waits (bounded, in real time) until start-up has read every coupled calendar once. A test that writes calendar
+    /// bookings itself must: that first read replaces each person's calendar bookings with what Graph holds (here
+    /// nothing), and on a busy machine it can still be running when the test's first booking lands.
+    /// </summary>
+    public Task CalendarsReadOnceAsync()
+    {
+        var coupled = Service<IOrganisationSource>().Current.People.Count(p => p.CalendarCoupling != CalendarCoupling.Off);
+        return Eventually.TrueAsync(
+            async () => await TestDatabase.CountAsync(App.DatabasePath, "calendar_sync_states") == coupled, "every coupled calendar read once at start");
+    }
 
     /// <summary>Waits (bounded, in real time) until the outbox has handed every committed change to the handlers.</summary>
     public async Task OutboxDrainedAsync()

@@ -170,6 +170,52 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.ToTable("coupling_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.GroupMemberRow", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.GroupMembershipStateRow", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("DeltaLink")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Instant>("FullReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("SyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("group_membership_states", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -468,6 +514,15 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.HasKey("PersonId");
 
                     b.ToTable("voicemail_snoozes", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.GroupMemberRow", b =>
+                {
+                    b.HasOne("PresenceBot.Storage.Rows.GroupMembershipStateRow", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

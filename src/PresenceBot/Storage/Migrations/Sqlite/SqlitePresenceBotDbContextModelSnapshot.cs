@@ -164,6 +164,52 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("coupling_overrides", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Storage.Rows.GroupMemberRow", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId", "UserId");
+
+                    b.ToTable("group_members", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.GroupMembershipStateRow", b =>
+                {
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeltaLink")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FullReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("group_membership_states", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.InboxEntryRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -462,6 +508,15 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.HasKey("PersonId");
 
                     b.ToTable("voicemail_snoozes", (string)null);
+                });
+
+            modelBuilder.Entity("PresenceBot.Storage.Rows.GroupMemberRow", b =>
+                {
+                    b.HasOne("PresenceBot.Storage.Rows.GroupMembershipStateRow", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

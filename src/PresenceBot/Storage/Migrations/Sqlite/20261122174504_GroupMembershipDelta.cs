@@ -1,0 +1,58 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PresenceBot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class GroupMembershipDelta : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "group_membership_states",
+                columns: table => new
+                {
+                    GroupId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    DeltaLink = table.Column<string>(type: "TEXT", nullable: false),
+                    FullReadAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SyncedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_group_membership_states", x => x.GroupId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "group_members",
+                columns: table => new
+                {
+                    GroupId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Upn = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_group_members", x => new { x.GroupId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_group_members_group_membership_states_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "group_membership_states",
+                        principalColumn: "GroupId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "group_members");
+
+            migrationBuilder.DropTable(
+                name: "group_membership_states");
+        }
+    }
+}
