@@ -4,7 +4,7 @@ namespace PresenceBot.Referrals.Voicemail;
 
 /// <summary>
 /// Each person's voicemail: what is unheard, what they marked as heard, and when they asked to be reminded again.
-/// Fed by the switchboard webhook (and later the mailbox source); read by the reminder jobs and the bot.
+/// Fed by the switchboard webhook and by reading mailboxes; read by the reminder jobs and the bot.
 /// </summary>
 public interface IVoicemailLedger
 {
@@ -13,6 +13,12 @@ public interface IVoicemailLedger
     /// (new → heard → deleted). Durable when the task completes.
     /// </summary>
     Task<VoicemailRecordOutcome> RecordAsync(VoicemailMessage message, Instant now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The state of each of these messages of <paramref name="source"/> that the ledger holds; ids it has never seen
+    /// are left out. Lets a source that lists what is unheard tell new messages from ones already recorded.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, VoicemailState>> StatesAsync(string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 
     /// <summary>The person's unheard messages, oldest first, and their snooze if one is set.</summary>
     Task<PersonVoicemails> ForPersonAsync(string personId, CancellationToken cancellationToken);
