@@ -49,27 +49,20 @@ internal sealed class FilterParser
         return predicate;
     }
 
-    private Func<T, bool> Or<T>(Func<Func<T, bool>> condition)
+    private Func<T, bool> Or<T>(Func<Func<T, bool>> condition) =>
+        Chain("or", () => And(condition), (first, second) => x => first(x) || second(x));
+
+    private Func<T, bool> And<T>(Func<Func<T, bool>> condition) =>
+        Chain("and", () => Primary(condition), (first, second) => x => first(x) && second(x));
+
+    /// <summary><c>operand (keyword operand)*</c>, joined left to right.</summary>
+    private Func<T, bool> Chain<T>(string keyword, Func<Func<T, bool>> operand, Func<Func<T, bool>, Func<T, bool>, Func<T, bool>> join)
     {
-        var left = And(condition);
-        while (Current.Is("or"))
+        var left = operand();
+        while (Current.Is(keyword))
         {
             _at++;
-            var (first, second) = (left, And(condition));
-            left = x => first(x) || second(x);
-        }
-
-        return left;
-    }
-
-    private Func<T, bool> And<T>(Func<Func<T, bool>> condition)
-    {
-        var left = Primary(condition);
-        while (Current.Is("and"))
-        {
-            _at++;
-            var (first, second) = (left, Primary(condition));
-            left = x => first(x) && second(x);
+            left = join(left, operand());
         }
 
         return left;
