@@ -62,4 +62,7 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1153, LogLevel.Information, "The inbox of {PersonId} can be read again.")]
     public static partial void MailboxReadRecovered(ILogger logger, string personId);
+
+    [LoggerMessage(1154, LogLevel.Information, "{People} people no longer have voicemail read from their mailbox; their {Heard} unheard mailbox voicemail is set heard.")]
+    public static partial void MailboxSwitchedOff(ILogger logger, int people, int heard);
 }

@@ -12,6 +12,7 @@ namespace PresenceBot.CalendarSync.Voicemail;
 /// four batches at a time) and the ledger brought in line — an unread voicemail is a new message in the ledger, one no
 /// longer unread (read, deleted or filed in Outlook or Teams) is heard, so its reminders stop. One inbox that can't be
 /// read (403, 404, throttled) changes nothing for its owner and holds up no one else; the next round tries again.
+/// Someone whose setting was turned off keeps no unheard mailbox voicemail.
 /// </summary>
 internal sealed class MailboxVoicemailJob(
     IMailboxVoicemailReader reader,
@@ -32,16 +33,18 @@ internal sealed class MailboxVoicemailJob(
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<MailboxPollResult> RunAsync(CancellationToken cancellationToken)
     {
-        var people = organisation.Current.People.Where(p => p.VoicemailFromMailbox).Select(p => p.Id).ToList();
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var people = organisation.Current.People.Where(p => p.VoicemailFromMailbox).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var withUnheard = (await ledger.PeopleWithUnheardAsync(VoicemailSources.Mailbox, cancellationToken).ConfigureAwait(false))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var heard = await SwitchedOffAsync(withUnheard.Where(id => !people.Contains(id)).ToList(), now, cancellationToken).ConfigureAwait(false);
         if (people.Count == 0)
         {
-            return new MailboxPollResult(0, 0, 0, 0);
+            return new MailboxPollResult(0, 0, heard, 0);
         }
 
-        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var ignoreBefore = now - Duration.FromTimeSpan(options.Value.IgnoreOlderThan);
-        var withUnheard = (await ledger.PeopleWithUnheardAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        int added = 0, heard = 0, failed = 0;
+        int added = 0, failed = 0;
         await Parallel.ForEachAsync(
             people.Chunk(PeoplePerBatch),
             new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken },
@@ -67,17 +70,8 @@ internal sealed class MailboxVoicemailJob(
                         continue;
                     }
 
-                    var listed = unread.Select(v => new VoicemailMessage
-                    {
-                        Source = VoicemailSources.Mailbox,
-                        Id = v.Id,
-                        PersonId = read.PersonId,
-                        ReceivedAt = v.ReceivedAt,
-                        Caller = v.Caller,
-                        DurationSeconds = v.DurationSeconds,
-                        State = VoicemailState.New,
-                    }).ToList();
-                    var result = await reconciler.ReconcileAsync(read.PersonId, VoicemailSources.Mailbox, listed, ignoreBefore, now, ct).ConfigureAwait(false);
+                    var result = await reconciler.ReconcileAsync(
+                        read.PersonId, VoicemailSources.Mailbox, [.. unread.Select(v => ToLedger(v, read.PersonId))], ignoreBefore, now, ct).ConfigureAwait(false);
                     Interlocked.Add(ref added, result.Added);
                     Interlocked.Add(ref heard, result.Heard);
                 }
@@ -86,6 +80,38 @@ internal sealed class MailboxVoicemailJob(
         CalendarSyncLog.MailboxRound(logger, people.Count, added, heard, failed);
         return new MailboxPollResult(people.Count, added, heard, failed);
     }
+
+    /// <summary>
+    /// People whose mailbox no longer speaks for them (the setting turned off, or they left): what it said goes, as
+    /// with a calendar coupled off. Their mailbox voicemail is no longer read, so reminding of it would never end.
+    /// </summary>
+    private async Task<int> SwitchedOffAsync(IReadOnlyList<string> personIds, Instant now, CancellationToken cancellationToken)
+    {
+        var heard = 0;
+        foreach (var personId in personIds)
+        {
+            var result = await reconciler.ReconcileAsync(personId, VoicemailSources.Mailbox, [], now, now, cancellationToken).ConfigureAwait(false);
+            heard += result.Heard;
+        }
+
+        if (heard > 0)
+        {
+            CalendarSyncLog.MailboxSwitchedOff(logger, personIds.Count, heard);
+        }
+
+        return heard;
+    }
+
+    private static VoicemailMessage ToLedger(MailboxVoicemail voicemail, string personId) => new()
+    {
+        Source = VoicemailSources.Mailbox,
+        Id = voicemail.Id,
+        PersonId = personId,
+        ReceivedAt = voicemail.ReceivedAt,
+        Caller = voicemail.Caller,
+        DurationSeconds = voicemail.DurationSeconds,
+        State = VoicemailState.New,
+    };
 
     private void Failed(MailboxRead read)
     {

@@ -89,6 +89,13 @@ internal sealed class EfVoicemailLedger(IDbContextFactory<PresenceBotDbContext> 
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<string>> PeopleWithUnheardAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Voicemails.AsNoTracking().Where(v => v.State == VoicemailState.New && v.Source == source).Select(v => v.PersonId).Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> MarkHeardAsync(string personId, IReadOnlyCollection<string> messageIds, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageIds);

@@ -26,6 +26,9 @@ public interface IVoicemailLedger
     /// <summary>Everyone with at least one unheard message: whom the reminder job has to look at.</summary>
     Task<IReadOnlyList<string>> PeopleWithUnheardAsync(CancellationToken cancellationToken);
 
+    /// <summary>Everyone with at least one unheard message from <paramref name="source"/>.</summary>
+    Task<IReadOnlyList<string>> PeopleWithUnheardAsync(string source, CancellationToken cancellationToken);
+
     /// <summary>"Markera som avlyssnad": marks the given messages (all unheard ones when empty) heard; returns how many changed.</summary>
     Task<int> MarkHeardAsync(string personId, IReadOnlyCollection<string> messageIds, Instant now, CancellationToken cancellationToken);
 

@@ -116,7 +116,7 @@ public sealed class VoicemailLedgerTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
-    public async Task States_OfTheSourcesKnownIds_InAnyState(DbProvider provider)
+    public async Task PerSource_StatesOfKnownIds_AndWhoHasUnheard(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var ledger = new EfVoicemailLedger(database.CreateFactory());
@@ -124,13 +124,15 @@ public sealed class VoicemailLedgerTests
         var mailboxId = "AAMkAGI2" + new string('x', 140) + "AAA=";
         await ledger.RecordAsync(Message(mailboxId, VoicemailState.New) with { Source = VoicemailSources.Mailbox }, Now, CancellationToken.None);
         await ledger.RecordAsync(Message("heard", VoicemailState.Heard) with { Source = VoicemailSources.Mailbox }, Now, CancellationToken.None);
-        await ledger.RecordAsync(Message("switchboard-only", VoicemailState.New), Now, CancellationToken.None);
+        await ledger.RecordAsync(Message("switchboard-only", VoicemailState.New, person: TestOrganisation.Sara), Now, CancellationToken.None);
 
         var states = await ledger.StatesAsync(VoicemailSources.Mailbox, [mailboxId, "heard", "switchboard-only", "never-seen"], CancellationToken.None);
 
         Assert.Equal(2, states.Count);
         Assert.Equal(VoicemailState.New, states[mailboxId]);
         Assert.Equal(VoicemailState.Heard, states["heard"]);
+        Assert.Equal([TestOrganisation.Kim], await ledger.PeopleWithUnheardAsync(VoicemailSources.Mailbox, CancellationToken.None));
+        Assert.Equal([TestOrganisation.Sara], await ledger.PeopleWithUnheardAsync(VoicemailSources.Switchboard, CancellationToken.None));
     }
 
     private static VoicemailMessage Message(

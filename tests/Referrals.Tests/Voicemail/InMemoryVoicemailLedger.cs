@@ -36,6 +36,9 @@ internal sealed class InMemoryVoicemailLedger : IVoicemailLedger
     public Task<IReadOnlyList<string>> PeopleWithUnheardAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([.. _messages.Values.Where(m => m.State == VoicemailState.New).Select(m => m.PersonId).Distinct()]);
 
+    public Task<IReadOnlyList<string>> PeopleWithUnheardAsync(string source, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _messages.Values.Where(m => m.State == VoicemailState.New && m.Source == source).Select(m => m.PersonId).Distinct()]);
+
     public Task<int> MarkHeardAsync(string personId, IReadOnlyCollection<string> messageIds, Instant now, CancellationToken cancellationToken)
     {
         var marked = _messages.Values
