@@ -34,10 +34,14 @@ internal sealed class MailboxVoicemailJob(
     public async Task<MailboxPollResult> RunAsync(CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var people = organisation.Current.People.Where(p => p.VoicemailFromMailbox).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var org = organisation.Current;
+        var people = org.People.Where(p => p.VoicemailFromMailbox).Select(p => p.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var withUnheard = (await ledger.PeopleWithUnheardAsync(VoicemailSources.Mailbox, cancellationToken).ConfigureAwait(false))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var heard = await SwitchedOffAsync(withUnheard.Where(id => !people.Contains(id)).ToList(), now, cancellationToken).ConfigureAwait(false);
+        // Only people the organisation knows without the setting: someone not (yet) known — a group member before the
+        // group is read at start — is left alone, and the reminders skip unknown people anyway.
+        var switchedOff = withUnheard.Where(id => org.FindPerson(id) is { VoicemailFromMailbox: false }).ToList();
+        var heard = await SwitchedOffAsync(switchedOff, now, cancellationToken).ConfigureAwait(false);
         if (people.Count == 0)
         {
             return new MailboxPollResult(0, 0, heard, 0);
@@ -82,7 +86,7 @@ internal sealed class MailboxVoicemailJob(
     }
 
     /// <summary>
-    /// People whose mailbox no longer speaks for them (the setting turned off, or they left): what it said goes, as
+    /// People whose mailbox no longer speaks for them (the setting turned off): what it said goes, as
     /// with a calendar coupled off. Their mailbox voicemail is no longer read, so reminding of it would never end.
     /// </summary>
     private async Task<int> SwitchedOffAsync(IReadOnlyList<string> personIds, Instant now, CancellationToken cancellationToken)
