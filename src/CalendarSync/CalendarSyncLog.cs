@@ -54,8 +54,8 @@ internal static partial class CalendarSyncLog
     [LoggerMessage(1150, LogLevel.Information, "Mailbox voicemail round: {People} inboxes, {Added} new, {Heard} heard, {Failed} not read.")]
     public static partial void MailboxRound(ILogger logger, int people, int added, int heard, int failed);
 
-    [LoggerMessage(1151, LogLevel.Warning, "Could not read the inbox of {PersonId} (Graph status {Status}): {Why}. Their mailbox voicemail is left as it was; every round tries again.")]
-    public static partial void MailboxReadFailed(ILogger logger, string personId, int? status, string why);
+    [LoggerMessage(1151, LogLevel.Warning, "Could not read the inbox of {PersonId} (Graph status {Status}, {Code}): {Why}. Their mailbox voicemail is left as it was; every round tries again.")]
+    public static partial void MailboxReadFailed(ILogger logger, string personId, int? status, string? code, string why);
 
     [LoggerMessage(1152, LogLevel.Debug, "The inbox of {PersonId} still can't be read (Graph status {Status}).")]
     public static partial void MailboxStillFailing(ILogger logger, string personId, int? status);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -92,10 +93,34 @@ internal static class GraphBatch
             }
             else
             {
-                done[key] = new BatchAnswer<T>(status, null);
+                using var response = await responses.GetResponseByIdAsync(step).ConfigureAwait(false);
+                done[key] = new BatchAnswer<T>(status, null, await ErrorCodeAsync(response, cancellationToken).ConfigureAwait(false));
             }
         }
 
         return (done, throttled, retryAfter);
+    }
+
+    /// <summary><c>error.code</c> of Graph's error body, if it has one: it says what went wrong better than the status does.</summary>
+    private static async Task<string?> ErrorCodeAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
+    {
+        if (response?.Content is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            return body.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                ? code.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a gateway's HTML page): the status alone has to do.
+            return null;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.MailFolders.Item.Messages;
 using Microsoft.Kiota.Abstractions;
 using PresenceBot.CalendarSync.Graph;
@@ -29,7 +30,7 @@ internal sealed class GraphMailboxVoicemailReader(GraphClientProvider graph, IOp
         catch (Exception ex) when (ex is ApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
         {
             // The $batch call itself failed (after the SDK's own retries): none of these inboxes was read this time.
-            return [.. personIds.Select(id => MailboxRead.Failed(id, (ex as ApiException)?.ResponseStatusCode))];
+            return [.. personIds.Select(id => MailboxRead.Failed(id, (ex as ApiException)?.ResponseStatusCode, (ex as ODataError)?.Error?.Code))];
         }
 
         var reads = new List<MailboxRead>(firstPages.Count);
@@ -37,7 +38,7 @@ internal sealed class GraphMailboxVoicemailReader(GraphClientProvider graph, IOp
         {
             reads.Add(answer.Status == HttpStatusCode.OK
                 ? await CollectAsync(personId, answer.Body, query, cancellationToken).ConfigureAwait(false)
-                : MailboxRead.Failed(personId, (int)answer.Status));
+                : MailboxRead.Failed(personId, (int)answer.Status, answer.ErrorCode));
         }
 
         return reads;
@@ -61,7 +62,7 @@ internal sealed class GraphMailboxVoicemailReader(GraphClientProvider graph, IOp
             catch (Exception ex) when (ex is ApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
             {
                 // Half a list is no list: what is missing from it must not be taken as heard.
-                return MailboxRead.Failed(personId, (ex as ApiException)?.ResponseStatusCode);
+                return MailboxRead.Failed(personId, (ex as ApiException)?.ResponseStatusCode, (ex as ODataError)?.Error?.Code);
             }
         }
 

@@ -14,7 +14,11 @@ public sealed record MailboxRead
     /// <summary>Graph's status when the read failed (403, 404, 429 …); null when it succeeded or no answer came at all.</summary>
     public int? FailureStatus { get; init; }
 
+    /// <summary>Graph's error code when it gave one (<c>MailboxNotEnabledForRESTAPI</c>, <c>ErrorAccessDenied</c> …).</summary>
+    public string? FailureCode { get; init; }
+
     public static MailboxRead Complete(string personId, IReadOnlyList<MailboxVoicemail> unread) => new() { PersonId = personId, Unread = unread };
 
-    public static MailboxRead Failed(string personId, int? status) => new() { PersonId = personId, FailureStatus = status };
+    public static MailboxRead Failed(string personId, int? status, string? code = null) =>
+        new() { PersonId = personId, FailureStatus = status, FailureCode = code };
 }

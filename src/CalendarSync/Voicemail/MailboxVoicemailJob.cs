@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using PresenceBot.CalendarSync.Graph;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Voicemail;
 
@@ -25,7 +26,6 @@ internal sealed class MailboxVoicemailJob(
     ILogger<MailboxVoicemailJob> logger)
 {
     public const string RecurringJobId = "voicemail-mailboxes";
-    private const int PeoplePerBatch = 20;
     private const int BatchesInFlight = 4;
 
     /// <summary>Not retried: the next round is the retry. A round still running when the next is due makes it wait, not overlap.</summary>
@@ -50,7 +50,7 @@ internal sealed class MailboxVoicemailJob(
         var ignoreBefore = now - Duration.FromTimeSpan(options.Value.IgnoreOlderThan);
         int added = 0, failed = 0;
         await Parallel.ForEachAsync(
-            people.Chunk(PeoplePerBatch),
+            people.Chunk(GraphBatch.MaxRequests),
             new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken },
             async (group, ct) =>
             {
@@ -130,7 +130,7 @@ internal sealed class MailboxVoicemailJob(
         };
         if (health.Failed(read.PersonId, status))
         {
-            CalendarSyncLog.MailboxReadFailed(logger, read.PersonId, status, why);
+            CalendarSyncLog.MailboxReadFailed(logger, read.PersonId, status, read.FailureCode, why);
         }
         else
         {

@@ -60,7 +60,8 @@ public sealed class MailboxFailureTests : IAsyncLifetime
         var warnings = App.Logs.Lines.Where(l => l.Contains("[1151]", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, warnings.Count);
         Assert.Contains(warnings, w => w.Contains(Sara, StringComparison.Ordinal) && w.Contains("403", StringComparison.Ordinal) && w.Contains("Mail.Read", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.Contains(Peter, StringComparison.Ordinal) && w.Contains("404", StringComparison.Ordinal) && w.Contains("no mailbox", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains(Peter, StringComparison.Ordinal) && w.Contains("404", StringComparison.Ordinal)
+            && w.Contains("MailboxNotEnabledForRESTAPI", StringComparison.Ordinal) && w.Contains("no mailbox", StringComparison.Ordinal));
         Assert.DoesNotContain(App.Logs.Lines, l => l.Contains("Anna Andersson", StringComparison.Ordinal)
             || l.Contains("Bertil Berg", StringComparison.Ordinal) || l.Contains("Röstmeddelande", StringComparison.Ordinal));
 
