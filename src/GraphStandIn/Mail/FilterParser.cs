@@ -157,29 +157,22 @@ internal sealed class FilterParser
             : QueryException.Invalid($"Invalid filter clause: expected 'eq' or 'ne', found '{token.Text}'.");
     }
 
-    private bool TrueOrFalse()
+    private bool TrueOrFalse() => Take(FilterTokenKind.Name, "true or false").ToLowerInvariant() switch
     {
-        var token = Current;
-        _at++;
-        return token.Is("true") || (token.Is("false") ? false : throw QueryException.Invalid($"Invalid filter clause: '{token.Text}' is not true or false."));
-    }
+        "true" => true,
+        "false" => false,
+        var other => throw QueryException.Invalid($"Invalid filter clause: '{other}' is not true or false."),
+    };
 
-    private string Quoted()
-    {
-        var token = Current;
-        _at++;
-        return token.Kind == FilterTokenKind.String
-            ? token.Text
-            : throw QueryException.Invalid($"Invalid filter clause: expected a quoted string, found '{token.Text}'.");
-    }
+    private string Quoted() => Take(FilterTokenKind.String, "a quoted string");
 
-    private string Name()
+    private string Name() => Take(FilterTokenKind.Name, "a property");
+
+    private string Take(FilterTokenKind kind, string what)
     {
         var token = Current;
         _at++;
-        return token.Kind == FilterTokenKind.Name
-            ? token.Text
-            : throw QueryException.Invalid($"Invalid filter clause: expected a property, found '{token.Text}'.");
+        return token.Kind == kind ? token.Text : throw QueryException.Invalid($"Invalid filter clause: expected {what}, found '{token.Text}'.");
     }
 
     private void Expect(string mark)
