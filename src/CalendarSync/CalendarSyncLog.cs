@@ -70,4 +70,20 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1130, LogLevel.Information, "Calendar sync of {PersonId} failed ({Error}); it gets a Hangfire job of its own, which retries.")]
     public static partial void SyncHandedToRetry(ILogger logger, string personId, string error);
+
+    // 1150–1159: voicemail read from mailboxes. Person ids, counts and statuses only: never callers, subjects or bodies.
+    [LoggerMessage(1150, LogLevel.Information, "Mailbox voicemail round: {People} inboxes, {Added} new, {Heard} heard, {Failed} not read.")]
+    public static partial void MailboxRound(ILogger logger, int people, int added, int heard, int failed);
+
+    [LoggerMessage(1151, LogLevel.Warning, "Could not read the inbox of {PersonId} (Graph status {Status}, {Code}): {Why}. Their mailbox voicemail is left as it was; every round tries again.")]
+    public static partial void MailboxReadFailed(ILogger logger, string personId, int? status, string? code, string why);
+
+    [LoggerMessage(1152, LogLevel.Debug, "The inbox of {PersonId} still can't be read (Graph status {Status}).")]
+    public static partial void MailboxStillFailing(ILogger logger, string personId, int? status);
+
+    [LoggerMessage(1153, LogLevel.Information, "The inbox of {PersonId} can be read again.")]
+    public static partial void MailboxReadRecovered(ILogger logger, string personId);
+
+    [LoggerMessage(1154, LogLevel.Information, "{People} people no longer have voicemail read from their mailbox; their {Heard} unheard mailbox voicemail is set heard.")]
+    public static partial void MailboxSwitchedOff(ILogger logger, int people, int heard);
 }

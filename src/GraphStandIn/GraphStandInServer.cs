@@ -8,6 +8,7 @@ using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.GraphStandIn.Directory;
 using PresenceBot.GraphStandIn.Faults;
 using PresenceBot.GraphStandIn.Hosting;
+using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Notifications;
 using PresenceBot.GraphStandIn.Paging;
 using PresenceBot.GraphStandIn.Stats;
@@ -16,7 +17,7 @@ using PresenceBot.GraphStandIn.Subscriptions;
 namespace PresenceBot.GraphStandIn;
 
 /// <summary>
-/// A local Microsoft Graph on loopback: the subscriptions, calendar and directory endpoints the product uses, in
+/// A local Microsoft Graph on loopback: the subscriptions, calendar, inbox and directory endpoints the product uses, in
 /// Graph's JSON, plus a dev API (<c>/dev/…</c>) and the same operations in-process for tests. It posts change
 /// notifications to subscribers the way Graph does.
 /// </summary>
@@ -42,6 +43,8 @@ public sealed class GraphStandInServer : IAsyncDisposable
     public StandInCalendars Calendars => _state.Calendars;
 
     public StandInDirectory Directory => _state.Directory;
+
+    public StandInMailboxes Mailboxes => _state.Mailboxes;
 
     public FaultInjector Faults => _state.Faults;
 
@@ -73,6 +76,7 @@ public sealed class GraphStandInServer : IAsyncDisposable
             Directory = directory,
             Store = store,
             Calendars = new StandInCalendars(store, directory, notifications, options.TimeProvider),
+            Mailboxes = new StandInMailboxes(new MailStore(), directory, options.TimeProvider),
             Subscriptions = subscriptions,
             Notifications = notifications,
             Faults = new FaultInjector(stats),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PresenceBot;
 using PresenceBot.Calendar;
 using PresenceBot.CalendarSync;
+using PresenceBot.CalendarSync.Voicemail;
 using PresenceBot.Bot.Channel;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
@@ -21,6 +22,7 @@ try
     builder.AddReferrals();
     builder.AddStorage();
     builder.AddCalendar();
+    builder.AddMailboxVoicemail();
     builder.AddOutbox();
     builder.AddJobs();
     builder.AddSwitchboardApi();

@@ -20,8 +20,6 @@ namespace PresenceBot.CalendarSync.Processing;
 internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvider time) : ICalendarReader
 {
     private const int PageSize = 50;
-    private const int BatchSize = 20;
-    private const int MaxThrottledRounds = 5;
 
     public async Task<CalendarRead> ReadWindowAsync(string personId, Interval window, CancellationToken cancellationToken)
     {
@@ -33,79 +31,22 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
     public async Task<IReadOnlyDictionary<string, CalendarRead>> ReadWindowsAsync(
         IReadOnlyList<string> personIds, Interval window, CancellationToken cancellationToken)
     {
-        var firstPages = new Dictionary<string, DeltaGetResponse?>(StringComparer.Ordinal);
-        var waiting = personIds.Distinct(StringComparer.Ordinal).ToList();
-        for (var round = 0; waiting.Count > 0 && round < MaxThrottledRounds; round++)
-        {
-            var throttled = new List<string>();
-            var retryAfter = TimeSpan.Zero;
-            foreach (var chunk in waiting.Chunk(BatchSize))
-            {
-                var (pages, slow, wait) = await BatchAsync(chunk, window, cancellationToken).ConfigureAwait(false);
-                foreach (var (personId, page) in pages)
-                {
-                    firstPages[personId] = page;
-                }
+        var firstPages = await GraphBatch.GetAsync<DeltaGetResponse>(
+            graph.Client,
+            personIds,
+            personId => graph.Client.Users[personId].CalendarView.Delta.ToGetRequestInformation(r => WindowRequest(r, window)),
+            time,
+            cancellationToken).ConfigureAwait(false);
 
-                throttled.AddRange(slow);
-                retryAfter = wait > retryAfter ? wait : retryAfter;
-            }
-
-            waiting = throttled;
-            if (waiting.Count > 0)
-            {
-                await Task.Delay(retryAfter, time, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        // Further pages are per person: a mailbox never has more than one request of ours in flight.
+        // Further pages are per person: a mailbox never has more than one request of ours in flight. Anyone whose first
+        // page did not come is left out; that person's own sync job reads the window on its own.
         var reads = new Dictionary<string, CalendarRead>(StringComparer.Ordinal);
-        foreach (var (personId, page) in firstPages)
+        foreach (var (personId, answer) in firstPages.Where(a => a.Value.Status == HttpStatusCode.OK))
         {
-            reads[personId] = await CollectAsync(personId, page, isFull: true, cancellationToken).ConfigureAwait(false);
+            reads[personId] = await CollectAsync(personId, answer.Body, isFull: true, cancellationToken).ConfigureAwait(false);
         }
 
         return reads;
-    }
-
-    /// <summary>One $batch of first pages: the pages that came, who was throttled, and how long Graph asked us to wait.</summary>
-    private async Task<(Dictionary<string, DeltaGetResponse?> Pages, List<string> Throttled, TimeSpan RetryAfter)> BatchAsync(
-        IReadOnlyList<string> personIds, Interval window, CancellationToken cancellationToken)
-    {
-        var batch = new BatchRequestContentCollection(graph.Client, BatchSize);
-        var stepOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var personId in personIds)
-        {
-            var request = graph.Client.Users[personId].CalendarView.Delta.ToGetRequestInformation(r => WindowRequest(r, window));
-            stepOf[personId] = await batch.AddBatchRequestStepAsync(request).ConfigureAwait(false);
-        }
-
-        var responses = await graph.Client.Batch.PostAsync(batch, cancellationToken).ConfigureAwait(false);
-        var statuses = await responses.GetResponsesStatusCodesAsync().ConfigureAwait(false);
-        var pages = new Dictionary<string, DeltaGetResponse?>(StringComparer.Ordinal);
-        var throttled = new List<string>();
-        var retryAfter = TimeSpan.FromSeconds(1);
-        foreach (var (personId, step) in stepOf)
-        {
-            var status = statuses.TryGetValue(step, out var code) ? code : HttpStatusCode.InternalServerError;
-            if (status == HttpStatusCode.OK)
-            {
-                pages[personId] = await responses.GetResponseByIdAsync<DeltaGetResponse>(step).ConfigureAwait(false);
-            }
-            else if (status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
-            {
-                throttled.Add(personId);
-                using var response = await responses.GetResponseByIdAsync(step).ConfigureAwait(false);
-                if (response?.Headers.RetryAfter?.Delta is { } delta && delta > retryAfter)
-                {
-                    retryAfter = delta > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : delta;
-                }
-            }
-
-            // Anything else: left out here; that person's own sync job reads the window on its own.
-        }
-
-        return (pages, throttled, retryAfter);
     }
 
     private static void WindowRequest(Microsoft.Kiota.Abstractions.RequestConfiguration<DeltaRequestBuilder.DeltaRequestBuilderGetQueryParameters> request, Interval window)

@@ -43,7 +43,7 @@ internal static class EventsEndpoints
 
     internal static IResult CalendarView(string userId, HttpRequest request, StandInState state)
     {
-        if (NextPage(request, state) is { } page)
+        if (PagedResults.NextPage(request, state) is { } page)
         {
             return page;
         }
@@ -69,7 +69,7 @@ internal static class EventsEndpoints
 
     internal static IResult CalendarViewDelta(string userId, HttpRequest request, StandInState state)
     {
-        if (NextPage(request, state) is { } page)
+        if (PagedResults.NextPage(request, state) is { } page)
         {
             return page;
         }
@@ -155,19 +155,6 @@ internal static class EventsEndpoints
         var around = date.AtMidnight().InUtc().ToInstant();
         return RecurrenceExpander.InWindow(master, around - Duration.FromDays(1), around + Duration.FromDays(2))
             .FirstOrDefault(i => i.Id == eventId);
-    }
-
-    private static IResult? NextPage(HttpRequest request, StandInState state)
-    {
-        var skipToken = request.Query["$skiptoken"].ToString();
-        if (skipToken.Length == 0)
-        {
-            return null;
-        }
-
-        return state.Pages.FindPage(skipToken) is { } query
-            ? Results.Json(state.Pages.Render(query, state.BaseUrl), GraphJson.Options)
-            : GraphErrors.InvalidParameter("The $skiptoken is not valid.");
     }
 
     private static (Instant Start, Instant End)? Window(HttpRequest request)

@@ -34,11 +34,13 @@ internal static class FaultMiddleware
 
         var (code, message) = status switch
         {
+            403 => ("ErrorAccessDenied", "Access is denied. Check credentials and try again."),
+            404 => ("ResourceNotFound", "Resource could not be discovered."),
             429 => ("TooManyRequests", "Application is over its MailboxConcurrency limit."),
             503 => ("ServiceUnavailable", "Service temporarily unavailable. Try again later."),
             504 => ("GatewayTimeout", "The gateway did not receive a timely response."),
             _ => ("InternalServerError", "Injected fault."),
         };
-        await GraphErrors.Create(status, code, message).ExecuteAsync(context).ConfigureAwait(false);
+        await GraphErrors.Create(status, rule.Code ?? code, rule.Message ?? message).ExecuteAsync(context).ConfigureAwait(false);
     }
 }

@@ -3,7 +3,8 @@ namespace PresenceBot.GraphStandIn.Faults;
 /// <summary>
 /// Makes the next <see cref="Count"/> Graph requests whose path (after <c>/v1.0</c>) starts with
 /// <see cref="PathPrefix"/> fail with <see cref="Status"/> (429 carries <c>Retry-After</c>) and/or answer after
-/// <see cref="DelayMs"/>. Status null with a delay = slow but successful.
+/// <see cref="DelayMs"/>. Status null with a delay = slow but successful. <see cref="Code"/> and <see cref="Message"/>
+/// replace the error's usual ones (e.g. 404 <c>MailboxNotEnabledForRESTAPI</c> for a user without a mailbox).
 /// </summary>
 public sealed record FaultRule
 {
@@ -16,4 +17,8 @@ public sealed record FaultRule
     public int Count { get; init; } = 1;
 
     public string? PathPrefix { get; init; }
+
+    public string? Code { get; init; }
+
+    public string? Message { get; init; }
 }

@@ -7,6 +7,7 @@ using PresenceBot.GraphStandIn.Batching;
 using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.GraphStandIn.Directory;
 using PresenceBot.GraphStandIn.Faults;
+using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Notifications;
 using PresenceBot.GraphStandIn.Stats;
 using PresenceBot.GraphStandIn.Subscriptions;
@@ -39,10 +40,12 @@ internal static class StandInApp
         app.MapGroup("/v1.0")
             .MapSubscriptions()
             .MapEvents()
+            .MapMessages()
             .MapDirectory()
             .MapBatch();
         app.MapGroup("/dev")
             .MapDevEvents()
+            .MapDevMessages()
             .MapDevDirectory()
             .MapDevLifecycle()
             .MapDevFaults()

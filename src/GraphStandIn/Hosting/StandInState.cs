@@ -1,5 +1,6 @@
 using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.GraphStandIn.Directory;
+using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Faults;
 using PresenceBot.GraphStandIn.Notifications;
 using PresenceBot.GraphStandIn.Paging;
@@ -20,6 +21,8 @@ internal sealed class StandInState
     public required StandInDirectory Directory { get; init; }
 
     public required CalendarStore Store { get; init; }
+
+    public required StandInMailboxes Mailboxes { get; init; }
 
     public required StandInCalendars Calendars { get; init; }
 

@@ -34,6 +34,7 @@ internal static class StatsEndpoints
             "groups" => "groupMembers",
             "users" when segments.Length == 2 => "user",
             "users" when last.StartsWith("delta", StringComparison.Ordinal) => "calendarViewDelta",
+            "users" when last == "messages" => "messages",
             "users" when last == "calendarview" => "calendarView",
             "users" when segments.Length >= 3 && segments[2].Equals("events", StringComparison.OrdinalIgnoreCase) => "event",
             _ => "other",

@@ -47,6 +47,20 @@ internal sealed class EfVoicemailLedger(IDbContextFactory<PresenceBotDbContext> 
         return new VoicemailRecordOutcome(false, await UpdateAsync(message, now).ConfigureAwait(false));
     }
 
+    public async Task<IReadOnlyDictionary<string, VoicemailState>> StatesAsync(
+        string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, VoicemailState>(StringComparer.Ordinal);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Voicemails.AsNoTracking().Where(v => v.Source == source && ids.Contains(v.Id))
+            .ToDictionaryAsync(v => v.Id, v => v.State, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<PersonVoicemails> ForPersonAsync(string personId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -72,6 +86,13 @@ internal sealed class EfVoicemailLedger(IDbContextFactory<PresenceBotDbContext> 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.Voicemails.AsNoTracking().Where(v => v.State == VoicemailState.New).Select(v => v.PersonId).Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> PeopleWithUnheardAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Voicemails.AsNoTracking().Where(v => v.State == VoicemailState.New && v.Source == source).Select(v => v.PersonId).Distinct()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Storage.Rows;
 
 namespace PresenceBot.Storage;
@@ -124,9 +125,9 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             voicemail.ToTable("voicemails");
             voicemail.HasKey(v => new { v.Source, v.Id });
             voicemail.Property(v => v.Source).HasMaxLength(32);
-            voicemail.Property(v => v.Id).HasMaxLength(128);
+            voicemail.Property(v => v.Id).HasMaxLength(VoicemailMessage.MaxIdLength);
             voicemail.Property(v => v.PersonId).HasMaxLength(64);
-            voicemail.Property(v => v.Caller).HasMaxLength(64);
+            voicemail.Property(v => v.Caller).HasMaxLength(VoicemailMessage.MaxCallerLength);
             voicemail.HasIndex(v => new { v.PersonId, v.State, v.ReceivedAt });
             voicemail.HasIndex(v => new { v.State, v.PersonId });
         });

@@ -12,7 +12,7 @@ namespace PresenceBot.Voicemail;
 internal static class VoicemailEventParser
 {
     private const int MaxIdLength = 128;
-    private const int MaxCallerLength = 64;
+    private const int MaxCallerLength = VoicemailMessage.MaxCallerLength;
 
     public static VoicemailEventParseResult Parse(ReadOnlyMemory<byte> body, DateTimeZone zone)
     {

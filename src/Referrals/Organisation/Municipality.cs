@@ -1,4 +1,11 @@
 namespace PresenceBot.Referrals.Organisation;
 
 /// <summary>A municipality behind the shared switchboard; its name is spoken in the talsvar.</summary>
-public sealed record Municipality(string Id, string Name);
+public sealed record Municipality(string Id, string Name)
+{
+    /// <summary>
+    /// The default for its people: whether voicemail reaches them as mail (Teams Phone) rather than through the
+    /// switchboard. Municipalities sharing one deployment need not share a telephony platform.
+    /// </summary>
+    public bool VoicemailFromMailbox { get; init; }
+}

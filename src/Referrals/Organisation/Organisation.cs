@@ -65,7 +65,7 @@ public sealed class Organisation
     /// <summary>
     /// This organisation plus the members of units' Entra ID groups who are not in the file. The file wins:
     /// a person it names keeps their unit, extension and coupling; a group member it doesn't name gets the
-    /// unit of the group and the default coupling.
+    /// unit of the group, the default coupling and their municipality's voicemail source.
     /// </summary>
     public Organisation WithGroupMembers(IReadOnlyDictionary<string, IReadOnlyList<GroupMember>> membersByUnit)
     {
@@ -82,7 +82,15 @@ public sealed class Organisation
             {
                 known.Add(member.Id);
                 known.Add(member.Upn);
-                people.Add(new Person { Id = member.Id, Upn = member.Upn, Name = member.Name, Unit = unit, CalendarCoupling = CalendarCoupling.Default });
+                people.Add(new Person
+                {
+                    Id = member.Id,
+                    Upn = member.Upn,
+                    Name = member.Name,
+                    Unit = unit,
+                    CalendarCoupling = CalendarCoupling.Default,
+                    VoicemailFromMailbox = unit.Municipality.VoicemailFromMailbox,
+                });
             }
         }
 

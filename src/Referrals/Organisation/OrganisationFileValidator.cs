@@ -200,7 +200,7 @@ internal sealed class OrganisationFileValidator
             var unique = ReportDuplicate(index, id, i, "municipalities", "id");
             if (id is not null && name is not null && unique)
             {
-                built[i] = new Municipality(id, name);
+                built[i] = new Municipality(id, name) { VoicemailFromMailbox = dto.VoicemailFromMailbox ?? false };
             }
         }
 
@@ -393,6 +393,7 @@ internal sealed class OrganisationFileValidator
                     Unit = unit,
                     Extension = string.IsNullOrEmpty(extension) ? null : extension,
                     CalendarCoupling = coupling,
+                    VoicemailFromMailbox = dto.VoicemailFromMailbox ?? unit.Municipality.VoicemailFromMailbox,
                 });
             }
         }

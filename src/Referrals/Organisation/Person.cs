@@ -16,5 +16,11 @@ public sealed record Person
     /// <summary>The person's own coupling, or the organisation default when the file gives none.</summary>
     public required CalendarCoupling CalendarCoupling { get; init; }
 
+    /// <summary>
+    /// Voicemail reaches this person as mail (Teams Phone): their inbox is read for it. The person's own setting, or
+    /// their municipality's when the file gives none.
+    /// </summary>
+    public bool VoicemailFromMailbox { get; init; }
+
     public Municipality Municipality => Unit.Municipality;
 }

@@ -4,4 +4,7 @@ namespace PresenceBot.Referrals.Voicemail;
 public static class VoicemailSources
 {
     public const string Switchboard = "switchboard";
+
+    /// <summary>Voicemail that arrives as mail (Teams Phone): the id is the message's id in the person's mailbox.</summary>
+    public const string Mailbox = "mailbox";
 }

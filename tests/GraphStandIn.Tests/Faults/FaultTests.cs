@@ -30,6 +30,28 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Fault403And404_CarryGraphsCodes_OrTheCodeTheRuleNames()
+    {
+        await using var standIn = await StandIn.StartAsync();
+        await standIn.DevAsync(HttpMethod.Post, "faults", new { status = 403, pathPrefix = "/users/anna/mailFolders" });
+        await standIn.DevAsync(HttpMethod.Post, "faults", new
+        {
+            status = 404, pathPrefix = "/users/bertil/mailFolders", code = "MailboxNotEnabledForRESTAPI",
+            message = "The mailbox is either inactive, soft-deleted, or is hosted on-premise.",
+        });
+
+        using var denied = await standIn.Http.GetAsync("users/anna/mailFolders/inbox/messages");
+        using var noMailbox = await standIn.Http.GetAsync("users/bertil/mailFolders/inbox/messages");
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal("ErrorAccessDenied", JsonNode.Parse(await denied.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, noMailbox.StatusCode);
+        var error = JsonNode.Parse(await noMailbox.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("MailboxNotEnabledForRESTAPI", error["code"]!.GetValue<string>());
+        Assert.StartsWith("The mailbox is either inactive", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fault503_AndClearDisarms()
     {
         await using var standIn = await StandIn.StartAsync();

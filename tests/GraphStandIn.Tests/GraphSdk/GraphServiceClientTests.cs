@@ -150,4 +150,30 @@ public sealed class GraphServiceClientTests
         Assert.Equal("anna", user!.Id);
         Assert.Equal(1, standIn.Server.Stats.FaultsInjected);
     }
+
+    [Fact]
+    public async Task Sdk_ReadsUnreadVoicemailFromTheInbox_WithFilterSelectExpandAndTop()
+    {
+        await using var standIn = await StandIn.StartAsync();
+        using var http = new HttpClient();
+        var graph = Client(standIn, http);
+        var voicemail = standIn.Server.Mailboxes.Deliver("anna", Drafts.Voicemail("Kim Krona", new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), seconds: 9));
+        standIn.Server.Mailboxes.Deliver("anna", Drafts.Mail("Bo Ek", new DateTimeOffset(2026, 11, 23, 8, 1, 0, TimeSpan.Zero)));
+
+        var page = await graph.Users["anna"].MailFolders["inbox"].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"isRead eq false and singleValueExtendedProperties/any(ep: ep/id eq 'String 0x001A' and ep/value eq '{Drafts.CallAnswering}')";
+            r.QueryParameters.Select = ["receivedDateTime", "from"];
+            r.QueryParameters.Expand = ["singleValueExtendedProperties($filter=id eq 'String 0x001A' or id eq 'Integer 0x6801')"];
+            r.QueryParameters.Top = 25;
+            r.Headers.Add("Prefer", "IdType=\"ImmutableId\"");
+        });
+
+        var message = Assert.Single(page!.Value!);
+        Assert.Equal(voicemail.Id, message.Id);
+        Assert.Equal("Kim Krona", message.From!.EmailAddress!.Name);
+        Assert.Equal(voicemail.ReceivedDateTime, message.ReceivedDateTime);
+        Assert.Null(message.Subject);
+        Assert.Equal(["9", Drafts.CallAnswering], message.SingleValueExtendedProperties!.Select(p => p.Value).Order(StringComparer.Ordinal));
+    }
 }

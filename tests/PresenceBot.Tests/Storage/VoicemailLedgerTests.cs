@@ -113,6 +113,28 @@ public sealed class VoicemailLedgerTests
         Assert.Null((await ledger.ForPersonAsync(TestOrganisation.Sara, CancellationToken.None)).SnoozedUntil);
     }
 
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task PerSource_StatesOfKnownIds_AndWhoHasUnheard(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var ledger = new EfVoicemailLedger(database.CreateFactory());
+        // A mailbox message id is about 150 characters: longer than any switchboard's, and it must fit.
+        var mailboxId = "AAMkAGI2" + new string('x', 140) + "AAA=";
+        await ledger.RecordAsync(Message(mailboxId, VoicemailState.New) with { Source = VoicemailSources.Mailbox }, Now, CancellationToken.None);
+        await ledger.RecordAsync(Message("heard", VoicemailState.Heard) with { Source = VoicemailSources.Mailbox }, Now, CancellationToken.None);
+        await ledger.RecordAsync(Message("switchboard-only", VoicemailState.New, person: TestOrganisation.Sara), Now, CancellationToken.None);
+
+        var states = await ledger.StatesAsync(VoicemailSources.Mailbox, [mailboxId, "heard", "switchboard-only", "never-seen"], CancellationToken.None);
+
+        Assert.Equal(2, states.Count);
+        Assert.Equal(VoicemailState.New, states[mailboxId]);
+        Assert.Equal(VoicemailState.Heard, states["heard"]);
+        Assert.Equal([TestOrganisation.Kim], await ledger.PeopleWithUnheardAsync(VoicemailSources.Mailbox, CancellationToken.None));
+        Assert.Equal([TestOrganisation.Sara], await ledger.PeopleWithUnheardAsync(VoicemailSources.Switchboard, CancellationToken.None));
+    }
+
     private static VoicemailMessage Message(
         string id, VoicemailState state, string? caller = null, int? duration = null, Instant? receivedAt = null, string person = TestOrganisation.Kim) => new()
     {

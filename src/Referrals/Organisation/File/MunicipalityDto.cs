@@ -9,6 +9,8 @@ internal sealed record MunicipalityDto
 
     public string? Name { get; init; }
 
+    public bool? VoicemailFromMailbox { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownFields { get; init; }
 }

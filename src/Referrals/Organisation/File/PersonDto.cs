@@ -17,6 +17,8 @@ internal sealed record PersonDto
 
     public string? CalendarCoupling { get; init; }
 
+    public bool? VoicemailFromMailbox { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownFields { get; init; }
 }

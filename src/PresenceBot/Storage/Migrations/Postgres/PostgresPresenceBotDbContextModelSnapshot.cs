@@ -466,8 +466,8 @@ namespace PresenceBot.Storage.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Id")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Caller")
                         .HasMaxLength(64)

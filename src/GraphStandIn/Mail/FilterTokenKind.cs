@@ -1,0 +1,8 @@
+namespace PresenceBot.GraphStandIn.Mail;
+
+internal enum FilterTokenKind
+{
+    Name,
+    String,
+    Punctuation,
+}
