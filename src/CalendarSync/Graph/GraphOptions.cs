@@ -50,7 +50,7 @@ public sealed class GraphOptions : IValidatableObject
     /// Graph and the database, so a few more than the cores keep a burst moving without crowding the webhook.
     /// </summary>
     [Range(1, 64)]
-    public int ConcurrentSyncs { get; set; } = 16;
+    public int ConcurrentSyncs { get; set; } = 8;
 
     /// <summary>A tentative booking closes the phone too (off by default).</summary>
     public bool TentativeMakesReferral { get; set; }
