@@ -72,7 +72,7 @@ internal static class CalendarRun
             // Subscriptions come after the first sync; then the service re-reads each subscriber once more.
             var subscribed = await WaitForAsync(() => Task.FromResult(graph.Subscriptions.Count >= coupled), service, 300, ct).ConfigureAwait(false);
             var subscribedTime = Stopwatch.GetElapsedTime(startedAt);
-            var settled = await WaitQuietAsync(graph, database, service, 180, ct).ConfigureAwait(false);
+            var settled = await WaitQuietAsync(graph, database, service, 300, ct).ConfigureAwait(false);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"subscribed: {graph.Subscriptions.Count}/{coupled} after {subscribedTime.TotalSeconds:F1} s; quiet after {Stopwatch.GetElapsedTime(startedAt).TotalSeconds:F1} s{(settled ? "" : " (gave up waiting)")}"));
             if (!subscribed)
@@ -205,7 +205,11 @@ internal static class CalendarRun
         }
     }
 
-    /// <summary>The start-up round is over: no Graph requests for 2 s and nothing unprocessed in the inbox.</summary>
+    /// <summary>
+    /// The start-up round is over: no Graph requests for 2 s, nothing unprocessed in the inbox, and the outbox worked
+    /// off (the first sync's tens of thousands of changes take the service a minute or more; measured under the load,
+    /// that start-up work would be counted against the webhook).
+    /// </summary>
     private static async Task<bool> WaitQuietAsync(GraphStandInServer graph, ServiceDatabase database, ServiceProcess service, double limitSeconds, CancellationToken ct)
     {
         var last = Requests(graph);
@@ -222,7 +226,8 @@ internal static class CalendarRun
                 }
 
                 return Stopwatch.GetElapsedTime(quietSince) > TimeSpan.FromSeconds(2)
-                    && (await database.InboxAsync(ct).ConfigureAwait(false)).Unprocessed == 0;
+                    && (await database.InboxAsync(ct).ConfigureAwait(false)).Unprocessed == 0
+                    && await database.OutboxPendingAsync(ct).ConfigureAwait(false) == 0;
             },
             service,
             limitSeconds,

@@ -30,6 +30,10 @@ internal sealed class ServiceDatabase(string file)
     public Task<long> ReferredPeopleAsync(CancellationToken cancellationToken) =>
         CountAsync("SELECT COUNT(DISTINCT PersonId) FROM referrals", cancellationToken);
 
+    /// <summary>Committed referral changes not yet handed to their handlers (coverage alerts): the first sync makes one per booking.</summary>
+    public Task<long> OutboxPendingAsync(CancellationToken cancellationToken) =>
+        CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE ProcessedAt IS NULL", cancellationToken);
+
     public async Task<InboxCounts> InboxAsync(CancellationToken cancellationToken)
     {
         var total = await CountAsync("SELECT COUNT(*) FROM graph_inbox", cancellationToken).ConfigureAwait(false);
