@@ -4,6 +4,7 @@ using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Timeline;
 using PresenceBot.Referrals.WorkingTime;
+using OrganisationModel = PresenceBot.Referrals.Organisation.Organisation;
 using static PresenceBot.Referrals.Tests.Coverage.CoverageFixtures;
 using static PresenceBot.Referrals.Tests.WorkingTime.TestCalendars;
 
@@ -36,6 +37,40 @@ public sealed class CoverageCalculatorReferenceTests
 
             var expected = MinuteByMinute(unit, members, window, calendar);
             var actual = CoverageCalculator.Gaps(unit, members, window, calendar);
+
+            Assert.True(Describe(expected).SequenceEqual(Describe(actual)),
+                $"case {n}: expected\n{string.Join('\n', Describe(expected))}\nbut got\n{string.Join('\n', Describe(actual))}");
+        }
+    }
+
+    /// <summary>
+    /// The round's entry point reuses one sweep's buffers from unit to unit and works out a shared schedule once:
+    /// neither may leak anything from one unit into the next (a unit with no members is all gap, with nobody away).
+    /// </summary>
+    [Fact]
+    public void GapsOfEveryUnit_RandomOrganisations_MatchMinuteByMinuteReadingOfEachUnit()
+    {
+        var random = new Random(500);
+        var calendar = OfficeHours("2026-11-26");
+        for (var n = 0; n < Cases / 10; n++)
+        {
+            var window = RandomWindow(random);
+            var shared = RandomUnit(random).PhoneHours;
+            var units = Enumerable.Range(0, random.Next(2, 9))
+                .Select(u => RandomUnit(random) is var unit && random.Next(2) == 0 ? unit with { Id = $"u{u}", PhoneHours = shared } : unit with { Id = $"u{u}" })
+                .ToList();
+            var people = units
+                .SelectMany(unit => Enumerable.Range(0, random.Next(4) == 0 ? 0 : unit.MinimumStaffed + random.Next(0, 3))
+                    .Select(i => Person(unit, $"{unit.Id}-p{i}", Names[random.Next(Names.Length)])))
+                .ToList();
+            var timelines = people.ToDictionary(p => p.Id, p => ReferralTimeline.Compute(RandomReferrals(random, p, window), null, Duration.FromMinutes(15), window));
+            var organisation = new OrganisationModel(
+                Stockholm, calendar.WorkingHours, new HashSet<LocalDate>(), shared, new CalendarCouplingSettings(CalendarCoupling.Closed, Duration.FromMinutes(15)),
+                [Lycksele], units, people);
+
+            var expected = units.SelectMany(unit =>
+                MinuteByMinute(unit, people.Where(p => p.Unit == unit).Select(p => new MemberTimeline(p, timelines[p.Id])).ToList(), window, calendar));
+            var actual = CoverageCalculator.GapsOfEveryUnit(organisation, timelines, window, calendar);
 
             Assert.True(Describe(expected).SequenceEqual(Describe(actual)),
                 $"case {n}: expected\n{string.Join('\n', Describe(expected))}\nbut got\n{string.Join('\n', Describe(actual))}");
