@@ -16,7 +16,7 @@ public static class ReferralTimeline
         IEnumerable<Referral> referrals, Instant? lastReturnAt, Duration mergeGap, Interval window)
     {
         var referred = Referred(referrals, lastReturnAt, mergeGap);
-        var result = new List<TimelineSegment>();
+        var result = new List<TimelineSegment>((2 * referred.Count) + 1);
         var cursor = window.Start;
         foreach (var segment in referred)
         {
@@ -31,8 +31,9 @@ public static class ReferralTimeline
                 result.Add(TimelineSegment.Available(cursor, from));
             }
 
+            // Segments are immutable: one that lies inside the window is shared, not copied (issue 6: every person every minute).
             var to = Min(segment.To, window.End);
-            result.Add(segment with { From = from, To = to });
+            result.Add(from == segment.From && to == segment.To ? segment : segment with { From = from, To = to });
             cursor = to;
         }
 
@@ -45,66 +46,98 @@ public static class ReferralTimeline
     }
 
     /// <summary>What is in force at one instant, or null when the person is available.</summary>
-    public static TimelineSegment? At(IEnumerable<Referral> referrals, Instant? lastReturnAt, Duration mergeGap, Instant instant) =>
-        Referred(referrals, lastReturnAt, mergeGap).FirstOrDefault(s => s.Contains(instant));
+    public static TimelineSegment? At(IEnumerable<Referral> referrals, Instant? lastReturnAt, Duration mergeGap, Instant instant)
+    {
+        foreach (var segment in Referred(referrals, lastReturnAt, mergeGap))
+        {
+            if (segment.Contains(instant))
+            {
+                return segment;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Only the referred segments, in order, merged and gap-filled.</summary>
     public static IReadOnlyList<TimelineSegment> Referred(IEnumerable<Referral> referrals, Instant? lastReturnAt, Duration mergeGap)
     {
-        var active = referrals.Where(r => r.EffectiveEnd > r.Start).ToList();
+        ArgumentNullException.ThrowIfNull(referrals);
+        var active = new List<Referral>(referrals.TryGetNonEnumeratedCount(out var count) ? count : 0);
+        var ends = new List<Instant>(active.Capacity);
+        foreach (var referral in referrals)
+        {
+            var end = referral.EffectiveEnd;
+            if (end > referral.Start)
+            {
+                active.Add(referral);
+                ends.Add(end);
+            }
+        }
+
         if (active.Count == 0)
         {
             return [];
         }
 
-        return MergeBackToBack(Winners(active), lastReturnAt, mergeGap);
+        return MergeBackToBack(Winners(active, ends), lastReturnAt, mergeGap);
     }
 
     /// <summary>Splits time at every start and end and keeps, for each piece, the referral that wins there.</summary>
-    private static List<(Instant From, Instant To, Referral Referral)> Winners(List<Referral> active)
+    /// <remarks>
+    /// A referral covers the pieces between its own start and end boundary, so each one is offered only to those
+    /// pieces (in list order, as a scan of every referral for every piece would), not to all of them (issue 6's budget).
+    /// </remarks>
+    private static List<Piece> Winners(List<Referral> active, List<Instant> ends)
     {
-        // Plain loops, no LINQ: the coverage round runs this for every person every minute (issue 6's 200 ms budget).
-        var ends = new Instant[active.Count];
-        var boundaries = new List<Instant>(active.Count * 2);
+        var boundaries = new Instant[2 * active.Count];
         for (var k = 0; k < active.Count; k++)
         {
-            ends[k] = active[k].EffectiveEnd;
-            boundaries.Add(active[k].Start);
-            boundaries.Add(ends[k]);
+            boundaries[2 * k] = active[k].Start;
+            boundaries[(2 * k) + 1] = ends[k];
         }
 
-        boundaries.Sort();
-        var pieces = new List<(Instant From, Instant To, Referral Referral)>();
-        for (var i = 0; i + 1 < boundaries.Count; i++)
+        Array.Sort(boundaries);
+        var distinct = 1;
+        for (var i = 1; i < boundaries.Length; i++)
         {
-            var (from, to) = (boundaries[i], boundaries[i + 1]);
-            if (from == to)
+            if (boundaries[i] != boundaries[distinct - 1])
             {
-                continue;
+                boundaries[distinct++] = boundaries[i];
             }
+        }
 
-            Referral? winner = null;
-            for (var k = 0; k < active.Count; k++)
+        // winners[i] is the index of the referral that wins between boundaries i and i + 1, or -1.
+        var winners = new int[distinct - 1];
+        Array.Fill(winners, -1);
+        for (var k = 0; k < active.Count; k++)
+        {
+            var last = Array.BinarySearch(boundaries, 0, distinct, ends[k]);
+            for (var i = Array.BinarySearch(boundaries, 0, distinct, active[k].Start); i < last; i++)
             {
-                var candidate = active[k];
-                if (candidate.Start <= from && to <= ends[k] && (winner is null || Precedes(candidate, winner)))
+                if (winners[i] < 0 || Precedes(active[k], active[winners[i]]))
                 {
-                    winner = candidate;
+                    winners[i] = k;
                 }
             }
+        }
 
-            if (winner is null)
+        var pieces = new List<Piece>(winners.Length);
+        for (var i = 0; i < winners.Length; i++)
+        {
+            if (winners[i] < 0)
             {
                 continue;
             }
 
+            var (from, to, winner) = (boundaries[i], boundaries[i + 1], active[winners[i]]);
             if (pieces.Count > 0 && pieces[^1].Referral == winner && pieces[^1].To == from)
             {
-                pieces[^1] = (pieces[^1].From, to, winner);
+                pieces[^1] = pieces[^1] with { To = to };
             }
             else
             {
-                pieces.Add((from, to, winner));
+                pieces.Add(new Piece(from, to, winner));
             }
         }
 
@@ -137,24 +170,29 @@ public static class ReferralTimeline
         return c > 0;
     }
 
-    private static List<TimelineSegment> MergeBackToBack(
-        List<(Instant From, Instant To, Referral Referral)> pieces, Instant? lastReturnAt, Duration mergeGap)
+    /// <summary>
+    /// Chains of pieces that <see cref="Bridges"/> joins become one absence: each piece lasts until the next one of its
+    /// chain begins (the earlier reason fills the hole), starts the absence where the chain starts and returns where it
+    /// ends. Each segment is made once, with its final values.
+    /// </summary>
+    private static List<TimelineSegment> MergeBackToBack(List<Piece> pieces, Instant? lastReturnAt, Duration mergeGap)
     {
         var segments = new List<TimelineSegment>(pieces.Count);
-        var chainStartIndex = 0;
-        for (var i = 0; i < pieces.Count; i++)
+        for (var first = 0; first < pieces.Count;)
         {
-            if (i > 0 && !Bridges(pieces[i - 1], pieces[i], lastReturnAt, mergeGap))
+            var last = first;
+            while (last + 1 < pieces.Count && Bridges(pieces[last], pieces[last + 1], lastReturnAt, mergeGap))
             {
-                chainStartIndex = i;
+                last++;
             }
 
-            var piece = pieces[i];
-            segments.Add(new TimelineSegment(piece.From, piece.To, piece.Referral, pieces[chainStartIndex].From, piece.To));
-            if (i + 1 == pieces.Count || !Bridges(piece, pieces[i + 1], lastReturnAt, mergeGap))
+            for (var i = first; i <= last; i++)
             {
-                CloseChain(segments, chainStartIndex, piece.To);
+                var to = i < last ? pieces[i + 1].From : pieces[i].To;
+                segments.Add(new TimelineSegment(pieces[i].From, to, pieces[i].Referral, pieces[first].From, pieces[last].To));
             }
+
+            first = last + 1;
         }
 
         return segments;
@@ -164,11 +202,7 @@ public static class ReferralTimeline
     /// Two absences merge when the gap is within tolerance, neither is remote work (the phone is open
     /// and the person reachable), and the person didn't say "tillbaka" in between.
     /// </summary>
-    private static bool Bridges(
-        (Instant From, Instant To, Referral Referral) earlier,
-        (Instant From, Instant To, Referral Referral) later,
-        Instant? lastReturnAt,
-        Duration mergeGap)
+    private static bool Bridges(Piece earlier, Piece later, Instant? lastReturnAt, Duration mergeGap)
     {
         if (earlier.Referral.Reason == Reason.Remote || later.Referral.Reason == Reason.Remote)
         {
@@ -179,17 +213,10 @@ public static class ReferralTimeline
         return later.From - earlier.To <= mergeGap && !returnedInGap;
     }
 
-    /// <summary>Fills the gaps inside a chain with the earlier reason and gives every piece the chain's final return.</summary>
-    private static void CloseChain(List<TimelineSegment> segments, int chainStartIndex, Instant chainEnd)
-    {
-        for (var j = chainStartIndex; j < segments.Count; j++)
-        {
-            var to = j + 1 < segments.Count ? segments[j + 1].From : segments[j].To;
-            segments[j] = segments[j] with { To = to, ReturnsAt = chainEnd };
-        }
-    }
-
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+
+    /// <summary>A stretch of time with one winning referral, before merging.</summary>
+    private readonly record struct Piece(Instant From, Instant To, Referral Referral);
 }

@@ -129,7 +129,8 @@ public sealed class ReferralTimelineReferenceTests
 
     /// <summary>
     /// Up to 25 referrals over two days: on the quarter hour or any minute, manual over calendar, some ended early
-    /// ("tillbaka", even before they began), some remote, and sometimes the same referral twice or two that differ only by id.
+    /// ("tillbaka", even before they began), some remote, and sometimes the same referral twice, two that differ only by
+    /// id, or two with one id (a tie that only list order breaks).
     /// </summary>
     private static List<Referral> RandomReferrals(Random random)
     {
@@ -146,7 +147,12 @@ public sealed class ReferralTimelineReferenceTests
             referrals.Add(referral);
             if (random.Next(10) == 0)
             {
-                referrals.Add(random.Next(2) == 0 ? referral : referral with { Id = RandomGuid(random) });
+                referrals.Add(random.Next(3) switch
+                {
+                    0 => referral,
+                    1 => referral with { Id = RandomGuid(random) },
+                    _ => referral with { Reason = Reasons[random.Next(Reasons.Length)] },
+                });
             }
         }
 
