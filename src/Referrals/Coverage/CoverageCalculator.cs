@@ -20,7 +20,7 @@ public static class CoverageCalculator
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(members);
         var gaps = new List<CoverageGap>();
-        new CoverageSweep().AddGaps(unit, members, PhoneHours.Within(unit, window, calendar), gaps);
+        new CoverageSweep().AddGaps(unit, members, [.. PhoneHours.Within(unit, window, calendar)], gaps);
         return gaps;
     }
 
@@ -37,7 +37,7 @@ public static class CoverageCalculator
     {
         ArgumentNullException.ThrowIfNull(organisation);
         ArgumentNullException.ThrowIfNull(timelines);
-        var phoneHoursBySchedule = new Dictionary<IReadOnlyList<PhoneHoursRule>, IReadOnlyList<Interval>>(ReferenceEqualityComparer.Instance);
+        var phoneHoursBySchedule = new Dictionary<IReadOnlyList<PhoneHoursRule>, Interval[]>(ReferenceEqualityComparer.Instance);
         var sweep = new CoverageSweep();
         var members = new List<MemberTimeline>();
         var gaps = new List<CoverageGap>();
@@ -45,7 +45,7 @@ public static class CoverageCalculator
         {
             if (!phoneHoursBySchedule.TryGetValue(unit.PhoneHours, out var phoneHours))
             {
-                phoneHours = PhoneHours.Within(unit, window, calendar);
+                phoneHours = [.. PhoneHours.Within(unit, window, calendar)];
                 phoneHoursBySchedule.Add(unit.PhoneHours, phoneHours);
             }
 

@@ -16,102 +16,50 @@ namespace PresenceBot.Referrals.Coverage;
 internal sealed class CoverageSweep
 {
     private readonly Dictionary<string, int> _personIndex = new(StringComparer.Ordinal);
-    private readonly List<Absence> _absences = [];
+
+    /// <summary>The absences of each phone-hour interval, in member and segment order.</summary>
+    private readonly List<List<Absence>> _absences = [];
+
     private readonly GapUnderway _gap = new();
     private SweepEvent[] _starts = [];
     private SweepEvent[] _ends = [];
-    private SweepEvent[] _opening = [];
     private int[] _awayCount = [];
     private bool[] _isAway = [];
 
     /// <summary>Adds the unit's gaps within <paramref name="phoneHours"/> (ordered and disjoint) to <paramref name="gaps"/>.</summary>
-    public void AddGaps(Unit unit, IReadOnlyList<MemberTimeline> members, IReadOnlyList<Interval> phoneHours, List<CoverageGap> gaps)
+    public void AddGaps(Unit unit, IReadOnlyList<MemberTimeline> members, Interval[] phoneHours, List<CoverageGap> gaps)
     {
-        if (phoneHours.Count == 0)
+        if (phoneHours.Length == 0)
         {
             return;
         }
 
         var peopleCount = CollectAbsences(members, phoneHours);
-        var count = _absences.Count;
         Grow(ref _awayCount, peopleCount);
-        Grow(ref _isAway, count);
         _gap.Prepare(peopleCount);
-
-        // The intervals are ordered and disjoint, so events in time order are in interval order too, and no event of a
-        // later interval falls before the end of an earlier one.
-        var starts = Events(ref _starts, static a => a.From);
-        var ends = Events(ref _ends, static a => a.To);
-        var awayPeople = 0;
-        var (s, e) = (0, 0);
-        foreach (var hours in phoneHours)
+        for (var j = 0; j < phoneHours.Length; j++)
         {
-            var firstStartOfInterval = s;
-            var t = hours.Start;
-            while (true)
-            {
-                // Everything that changes at t changes before the piece from t is judged; the order within t is irrelevant.
-                for (; e < ends.Length && ends[e].Time == t; e++)
-                {
-                    _isAway[ends[e].Absence] = false;
-                    awayPeople -= --_awayCount[_absences[ends[e].Absence].PersonIndex] == 0 ? 1 : 0;
-                }
-
-                if (t == hours.End)
-                {
-                    break;
-                }
-
-                var firstStartAtT = s;
-                for (; s < starts.Length && starts[s].Time == t; s++)
-                {
-                    _isAway[starts[s].Absence] = true;
-                    awayPeople += _awayCount[_absences[starts[s].Absence].PersonIndex]++ == 0 ? 1 : 0;
-                }
-
-                var next = hours.End;
-                if (e < ends.Length && ends[e].Time < next)
-                {
-                    next = ends[e].Time;
-                }
-
-                if (s < starts.Length && starts[s].Time < next)
-                {
-                    next = starts[s].Time;
-                }
-
-                var reachable = members.Count - awayPeople;
-                if (reachable >= unit.MinimumStaffed)
-                {
-                    _gap.Close(unit, gaps);
-                }
-                else if (_gap.IsOpen)
-                {
-                    // Who was away earlier in this gap was noted then; only who went away at t is new.
-                    _gap.Extend(next, reachable);
-                    NoteAway(starts[firstStartAtT..s]);
-                }
-                else
-                {
-                    _gap.Open(t, next, reachable);
-                    NoteAway(InMemberOrder(starts[firstStartOfInterval..s]));
-                }
-
-                t = next;
-            }
-
-            _gap.Close(unit, gaps);
+            Sweep(unit, members.Count, phoneHours[j], _absences[j], gaps);
         }
     }
 
     /// <summary>
-    /// The unreachable segments clipped to each phone-hour interval they overlap, in member and segment order; returns
-    /// how many distinct people (by id) the members are.
+    /// Sorts each absence into the phone-hour intervals it overlaps, clipped to them; returns how many distinct people
+    /// (by id) the members are.
     /// </summary>
-    private int CollectAbsences(IReadOnlyList<MemberTimeline> members, IReadOnlyList<Interval> phoneHours)
+    private int CollectAbsences(IReadOnlyList<MemberTimeline> members, Interval[] phoneHours)
     {
         _personIndex.Clear();
-        _absences.Clear();
+        for (var j = 0; j < phoneHours.Length; j++)
+        {
+            if (j == _absences.Count)
+            {
+                _absences.Add([]);
+            }
+
+            _absences[j].Clear();
+        }
+
         foreach (var member in members)
         {
             if (!_personIndex.TryGetValue(member.Person.Id, out var index))
@@ -120,20 +68,23 @@ internal sealed class CoverageSweep
                 _personIndex.Add(member.Person.Id, index);
             }
 
-            foreach (var segment in member.Segments)
+            // Indexed, not foreach: an enumerator through the interface costs more than the rest of this loop.
+            var segments = member.Segments;
+            for (var i = 0; i < segments.Count; i++)
             {
+                var segment = segments[i];
                 if (!CoverageCalculator.IsUnreachable(segment))
                 {
                     continue;
                 }
 
-                for (var j = FirstEndingAfter(phoneHours, segment.From); j < phoneHours.Count && phoneHours[j].Start < segment.To; j++)
+                for (var j = FirstEndingAfter(phoneHours, segment.From); j < phoneHours.Length && phoneHours[j].Start < segment.To; j++)
                 {
                     var from = segment.From > phoneHours[j].Start ? segment.From : phoneHours[j].Start;
                     var to = segment.To < phoneHours[j].End ? segment.To : phoneHours[j].End;
                     if (from < to)
                     {
-                        _absences.Add(new Absence(index, member.Person, segment, from, to));
+                        _absences[j].Add(new Absence(index, member.Person, segment, from, to));
                     }
                 }
             }
@@ -142,45 +93,94 @@ internal sealed class CoverageSweep
         return _personIndex.Count;
     }
 
-    /// <summary>Each absence's <paramref name="time"/>, in time order and, at the same time, member order.</summary>
-    private Span<SweepEvent> Events(ref SweepEvent[] buffer, Func<Absence, Instant> time)
+    /// <summary>The gaps of one phone-hour interval; every absence starts and ends within it.</summary>
+    private void Sweep(Unit unit, int memberCount, Interval hours, List<Absence> absences, List<CoverageGap> gaps)
     {
-        Grow(ref buffer, _absences.Count);
-        var events = buffer.AsSpan(0, _absences.Count);
+        Grow(ref _isAway, absences.Count);
+        var starts = Events(ref _starts, absences, hours.Start, static a => a.From);
+        var ends = Events(ref _ends, absences, hours.Start, static a => a.To);
+        var length = Offset(hours.Start, hours.End);
+        var awayPeople = 0;
+        var (s, e, t) = (0, 0, 0L);
+        while (true)
+        {
+            // Everything that changes at t changes before the piece from t is judged; the order within t is irrelevant.
+            for (; e < ends.Length && ends[e].Offset == t; e++)
+            {
+                _isAway[ends[e].Absence] = false;
+                awayPeople -= --_awayCount[absences[ends[e].Absence].PersonIndex] == 0 ? 1 : 0;
+            }
+
+            if (t == length)
+            {
+                break;
+            }
+
+            var firstStartAtT = s;
+            for (; s < starts.Length && starts[s].Offset == t; s++)
+            {
+                _isAway[starts[s].Absence] = true;
+                awayPeople += _awayCount[absences[starts[s].Absence].PersonIndex]++ == 0 ? 1 : 0;
+            }
+
+            var next = Math.Min(e < ends.Length ? ends[e].Offset : length, s < starts.Length ? starts[s].Offset : length);
+            var reachable = memberCount - awayPeople;
+            if (reachable >= unit.MinimumStaffed)
+            {
+                _gap.Close(unit, gaps);
+            }
+            else if (_gap.IsOpen)
+            {
+                // Who was away earlier in this gap was noted then; only who went away at t is new.
+                _gap.Extend(At(hours, next), reachable);
+                foreach (var started in starts[firstStartAtT..s])
+                {
+                    NoteIfAway(absences, started.Absence);
+                }
+            }
+            else
+            {
+                // Everyone away now, in member order: the interval's absences are in that order already.
+                _gap.Open(At(hours, t), At(hours, next), reachable);
+                for (var k = 0; k < absences.Count; k++)
+                {
+                    NoteIfAway(absences, k);
+                }
+            }
+
+            t = next;
+        }
+
+        _gap.Close(unit, gaps);
+    }
+
+    /// <summary>Each absence's <paramref name="time"/>, in time order and, at the same time, member order.</summary>
+    private static Span<SweepEvent> Events(ref SweepEvent[] buffer, List<Absence> absences, Instant origin, Func<Absence, Instant> time)
+    {
+        Grow(ref buffer, absences.Count);
+        var events = buffer.AsSpan(0, absences.Count);
         for (var k = 0; k < events.Length; k++)
         {
-            events[k] = new SweepEvent(time(_absences[k]), k);
+            events[k] = new SweepEvent(Offset(origin, time(absences[k])), k);
         }
 
         events.Sort();
         return events;
     }
 
-    private Span<SweepEvent> InMemberOrder(Span<SweepEvent> started)
+    private void NoteIfAway(List<Absence> absences, int k)
     {
-        Grow(ref _opening, started.Length);
-        var events = _opening.AsSpan(0, started.Length);
-        started.CopyTo(events);
-        events.Sort(static (x, y) => x.Absence.CompareTo(y.Absence));
-        return events;
-    }
-
-    private void NoteAway(Span<SweepEvent> events)
-    {
-        foreach (var (_, k) in events)
+        if (_isAway[k])
         {
-            if (_isAway[k])
-            {
-                var absence = _absences[k];
-                _gap.Note(absence.PersonIndex, absence.Person, absence.Segment);
-            }
+            var absence = absences[k];
+            _gap.Note(absence.PersonIndex, absence.Person, absence.Segment);
         }
     }
 
     /// <summary>Index of the first interval (ordered, disjoint) ending after <paramref name="t"/>.</summary>
-    private static int FirstEndingAfter(IReadOnlyList<Interval> ordered, Instant t)
+    private static int FirstEndingAfter(Interval[] ordered, Instant t)
     {
-        var (lo, hi) = (0, ordered.Count);
+        var (lo, hi) = (0, ordered.Length);
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
@@ -197,6 +197,14 @@ internal sealed class CoverageSweep
         return lo;
     }
 
+    /// <summary>
+    /// Nanoseconds from the start of a phone-hour interval. An interval lies within one day, so this is exact and fits a
+    /// long, and events sort on one number instead of an instant's two.
+    /// </summary>
+    private static long Offset(Instant origin, Instant t) => (t - origin).ToInt64Nanoseconds();
+
+    private static Instant At(Interval hours, long offset) => hours.Start + Duration.FromNanoseconds(offset);
+
     /// <summary>At least <paramref name="length"/> long; the sweep leaves every element at its default, so no clearing.</summary>
     private static void Grow<T>(ref T[] buffer, int length)
     {
@@ -209,12 +217,12 @@ internal sealed class CoverageSweep
     /// <summary>An unreachable segment clipped to one phone-hour interval.</summary>
     private readonly record struct Absence(int PersonIndex, Person Person, TimelineSegment Segment, Instant From, Instant To);
 
-    /// <summary>An absence starting or ending: ordered by time, then member order (a plain comparison, no delegate).</summary>
-    private readonly record struct SweepEvent(Instant Time, int Absence) : IComparable<SweepEvent>
+    /// <summary>An absence starting or ending, <see cref="Offset"/> into its interval: ordered by time, then member order.</summary>
+    private readonly record struct SweepEvent(long Offset, int Absence) : IComparable<SweepEvent>
     {
         public int CompareTo(SweepEvent other)
         {
-            var c = Time.CompareTo(other.Time);
+            var c = Offset.CompareTo(other.Offset);
             return c != 0 ? c : Absence.CompareTo(other.Absence);
         }
     }

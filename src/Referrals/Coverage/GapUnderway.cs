@@ -14,6 +14,7 @@ namespace PresenceBot.Referrals.Coverage;
 internal sealed class GapUnderway
 {
     private readonly List<(int PersonIndex, Person Person, TimelineSegment Segment)> _away = [];
+    private readonly List<(AwayMember Member, int Noted)> _shown = [];
 
     /// <summary>Per person (by index), where their entry is in <see cref="_away"/>, or -1.</summary>
     private int[] _slotOfPerson = [];
@@ -68,12 +69,26 @@ internal sealed class GapUnderway
             return;
         }
 
-        // Earliest return first, then by name; OrderBy is stable, so equal ones stay in the order they were noted.
-        var away = _away
-            .Select(a => new AwayMember(a.Person, ReasonCatalog.Phrase(a.Segment.Referral!.Reason), a.Segment.ReturnsAt))
-            .OrderBy(a => a.ReturnsAt)
-            .ThenBy(a => a.Person.Name, StringComparer.Ordinal)
-            .ToList();
+        // Earliest return first, then by name, then in the order noted (as a stable sort on the first two would leave them).
+        _shown.Clear();
+        for (var i = 0; i < _away.Count; i++)
+        {
+            var (_, person, segment) = _away[i];
+            _shown.Add((new AwayMember(person, ReasonCatalog.Phrase(segment.Referral!.Reason), segment.ReturnsAt), i));
+        }
+
+        _shown.Sort(static (x, y) =>
+        {
+            var c = x.Member.ReturnsAt.CompareTo(y.Member.ReturnsAt);
+            c = c != 0 ? c : string.CompareOrdinal(x.Member.Person.Name, y.Member.Person.Name);
+            return c != 0 ? c : x.Noted.CompareTo(y.Noted);
+        });
+        var away = new AwayMember[_shown.Count];
+        for (var i = 0; i < away.Length; i++)
+        {
+            away[i] = _shown[i].Member;
+        }
+
         gaps.Add(new CoverageGap(unit, new Interval(_from, _to), _reachable, away));
         foreach (var a in _away)
         {
