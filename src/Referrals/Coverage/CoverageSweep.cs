@@ -23,6 +23,8 @@ internal sealed class CoverageSweep
     private readonly GapUnderway _gap = new();
     private SweepEvent[] _starts = [];
     private SweepEvent[] _ends = [];
+    // Per person and per absence. Every absence ends by its interval's end, so between intervals these are all zero and
+    // false again, and a kept buffer needs no clearing.
     private int[] _awayCount = [];
     private bool[] _isAway = [];
 
@@ -35,7 +37,7 @@ internal sealed class CoverageSweep
         }
 
         var peopleCount = CollectAbsences(members, phoneHours);
-        Grow(ref _awayCount, peopleCount);
+        ScratchBuffer.Grow(ref _awayCount, peopleCount);
         _gap.Prepare(peopleCount);
         for (var j = 0; j < phoneHours.Length; j++)
         {
@@ -96,7 +98,7 @@ internal sealed class CoverageSweep
     /// <summary>The gaps of one phone-hour interval; every absence starts and ends within it.</summary>
     private void Sweep(Unit unit, int memberCount, Interval hours, List<Absence> absences, List<CoverageGap> gaps)
     {
-        Grow(ref _isAway, absences.Count);
+        ScratchBuffer.Grow(ref _isAway, absences.Count);
         var starts = Events(ref _starts, absences, hours.Start, static a => a.From);
         var ends = Events(ref _ends, absences, hours.Start, static a => a.To);
         var length = Offset(hours.Start, hours.End);
@@ -157,7 +159,7 @@ internal sealed class CoverageSweep
     /// <summary>Each absence's <paramref name="time"/>, in time order and, at the same time, member order.</summary>
     private static Span<SweepEvent> Events(ref SweepEvent[] buffer, List<Absence> absences, Instant origin, Func<Absence, Instant> time)
     {
-        Grow(ref buffer, absences.Count);
+        ScratchBuffer.Grow(ref buffer, absences.Count);
         var events = buffer.AsSpan(0, absences.Count);
         for (var k = 0; k < events.Length; k++)
         {
@@ -204,15 +206,6 @@ internal sealed class CoverageSweep
     private static long Offset(Instant origin, Instant t) => (t - origin).ToInt64Nanoseconds();
 
     private static Instant At(Interval hours, long offset) => hours.Start + Duration.FromNanoseconds(offset);
-
-    /// <summary>At least <paramref name="length"/> long; the sweep leaves every element at its default, so no clearing.</summary>
-    private static void Grow<T>(ref T[] buffer, int length)
-    {
-        if (buffer.Length < length)
-        {
-            buffer = new T[Math.Max(length, 2 * buffer.Length)];
-        }
-    }
 
     /// <summary>An unreachable segment clipped to one phone-hour interval.</summary>
     private readonly record struct Absence(int PersonIndex, Person Person, TimelineSegment Segment, Instant From, Instant To);

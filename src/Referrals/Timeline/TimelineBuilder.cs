@@ -123,7 +123,7 @@ internal sealed class TimelineBuilder
     /// </remarks>
     private void FindWinners()
     {
-        Grow(ref _boundaries, 2 * _active.Count);
+        ScratchBuffer.Grow(ref _boundaries, 2 * _active.Count);
         for (var k = 0; k < _active.Count; k++)
         {
             _boundaries[2 * k] = _active[k].Start;
@@ -144,7 +144,7 @@ internal sealed class TimelineBuilder
         boundaries = boundaries[..distinct];
 
         // winners[i] is the index of the referral that wins between boundaries i and i + 1, or -1.
-        Grow(ref _winners, distinct - 1);
+        ScratchBuffer.Grow(ref _winners, distinct - 1);
         var winners = _winners.AsSpan(0, distinct - 1);
         winners.Fill(-1);
         for (var k = 0; k < _active.Count; k++)
@@ -242,14 +242,6 @@ internal sealed class TimelineBuilder
 
         var returnedInGap = lastReturnAt is { } back && earlier.To <= back && back < later.From;
         return later.From - earlier.To <= mergeGap && !returnedInGap;
-    }
-
-    private static void Grow<T>(ref T[] buffer, int length)
-    {
-        if (buffer.Length < length)
-        {
-            buffer = new T[Math.Max(length, 2 * buffer.Length)];
-        }
     }
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
