@@ -8,7 +8,7 @@ namespace PresenceBot.Referrals.Coverage;
 /// <summary>
 /// The short-staffed stretch <see cref="CoverageCalculator"/>'s sweep is inside. Adjacent short-staffed pieces are one
 /// gap (a manager needs "10.00–12.00", not two halves), with the fewest reachable of any piece. Each person away in it is
-/// shown with the absence that lasts longest; on a tie, the one noted first.
+/// shown with the absence of theirs that ends last; on a tie, the one noted first.
 /// </summary>
 /// <remarks>Reused gap after gap and unit after unit, like the sweep's other buffers.</remarks>
 internal sealed class GapUnderway
@@ -30,7 +30,7 @@ internal sealed class GapUnderway
     {
         if (_slotOfPerson.Length < peopleCount)
         {
-            _slotOfPerson = new int[Math.Max(peopleCount, 2 * _slotOfPerson.Length)];
+            ScratchBuffer.Grow(ref _slotOfPerson, peopleCount);
             Array.Fill(_slotOfPerson, -1);
         }
     }
