@@ -5,8 +5,8 @@ namespace PresenceBot.Referrals.Timeline;
 
 /// <summary>
 /// The work behind <see cref="ReferralTimeline"/>, keeping its scratch buffers from one person to the next: the coverage
-/// round computes 10,000 timelines every minute (issue 6), and fresh scratch lists per person were half of what it
-/// allocated, and so of what the garbage collector had to sweep past the timelines it keeps.
+/// round computes 10,000 timelines every minute (issue 6), fresh scratch lists per person were half of what it
+/// allocated, and every collection that garbage set off also copied the timelines built so far.
 /// </summary>
 /// <remarks>Not thread-safe: one per batch. What it returns is new, and never touched again by the builder.</remarks>
 internal sealed class TimelineBuilder
@@ -38,7 +38,7 @@ internal sealed class TimelineBuilder
                 _window.Add(TimelineSegment.Available(cursor, from));
             }
 
-            // Segments are immutable: one that lies inside the window is shared, not copied.
+            // Segments are immutable: one that lies inside the window is kept as it is, not copied.
             var to = Min(segment.To, window.End);
             _window.Add(from == segment.From && to == segment.To ? segment : segment with { From = from, To = to });
             cursor = to;
