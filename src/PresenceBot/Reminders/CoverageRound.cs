@@ -62,11 +62,7 @@ internal sealed class CoverageRound(
             today.AtStartOfDayInZone(org.TimeZone).ToInstant(),
             calendar.NextWorkingDayAfter(today).PlusDays(1).AtStartOfDayInZone(org.TimeZone).ToInstant());
         var timelines = await referrals.TimelinesAsync(org.People, window, cancellationToken).ConfigureAwait(false);
-        var gaps = org.Units
-            .SelectMany(unit => CoverageCalculator.Gaps(
-                unit, org.MembersOf(unit).Select(p => new MemberTimeline(p, timelines[p.Id])).ToList(), window, calendar))
-            .ToList();
-        return new CoverageSnapshot(window, gaps, timelines);
+        return new CoverageSnapshot(window, CoverageCalculator.GapsOfEveryUnit(org, timelines, window, calendar), timelines);
     }
 
     private async Task<int> EvaluateAsync(CancellationToken cancellationToken)

@@ -96,11 +96,21 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         ArgumentNullException.ThrowIfNull(people);
         var mergeGap = organisation.Current.CalendarCoupling.MergeGap;
         var states = await store.LoadManyAsync(people.Select(p => p.Id).ToList(), window.Start - LookBehind, cancellationToken).ConfigureAwait(false);
-        return people.DistinctBy(p => p.Id).ToDictionary(
-            p => p.Id,
-            p => states.GetValueOrDefault(p.Id) is { } state
-                ? ReferralTimeline.Compute(state.Referrals, state.LastReturnAt, mergeGap, window)
-                : (IReadOnlyList<TimelineSegment>)[TimelineSegment.Available(window.Start, window.End)]);
+
+        // One builder's buffers for everyone: the coverage round does this for the whole organisation every minute.
+        var builder = new TimelineBuilder();
+        var timelines = new Dictionary<string, IReadOnlyList<TimelineSegment>>(people.Count);
+        foreach (var person in people)
+        {
+            if (!timelines.ContainsKey(person.Id))
+            {
+                timelines.Add(person.Id, states.GetValueOrDefault(person.Id) is { } state
+                    ? builder.Compute(state.Referrals, state.LastReturnAt, mergeGap, window)
+                    : [TimelineSegment.Available(window.Start, window.End)]);
+            }
+        }
+
+        return timelines;
     }
 
     /// <summary>What callers hear for a segment, spoken at <paramref name="now"/>.</summary>

@@ -94,6 +94,26 @@ public sealed class CoverageCalculatorTests
     }
 
     [Fact]
+    public void NamesakesAwayFromTheSameMinute_AreListedInMemberOrder()
+    {
+        var unit = Unit(minimumStaffed: 3);
+        var sara = Person(unit, "sara", "Sara Nordin");
+        var kim = Person(unit, "kim", "Kim Krona");
+        var otherKim = Person(unit, "kim-2", "Kim Krona");
+
+        // The gap opens with Sara at 09:00; both Kims join it at 09:30 and return at the same time.
+        var gap = Assert.Single(CoverageCalculator.Gaps(unit,
+        [
+            Member(sara, MondayWindow, Referral(sara, Reason.Lunch, "2026-11-23T09:00", "2026-11-23T10:00")),
+            Member(kim, MondayWindow, Referral(kim, Reason.Meeting, "2026-11-23T09:30", "2026-11-23T11:00")),
+            Member(otherKim, MondayWindow, Referral(otherKim, Reason.Errand, "2026-11-23T09:30", "2026-11-23T11:00")),
+        ], MondayWindow, OfficeHours()));
+
+        Assert.Equal(Span("2026-11-23T09:00", "2026-11-23T11:00"), gap.Interval);
+        Assert.Equal(["sara", "kim", "kim-2"], gap.Away.Select(a => a.Person.Id));
+    }
+
+    [Fact]
     public void RemoteWork_CountsAsReachable()
     {
         var unit = Unit();
