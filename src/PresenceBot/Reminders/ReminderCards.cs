@@ -2,6 +2,7 @@ using NodaTime;
 using NodaTime.Text;
 using PresenceBot.Bot;
 using PresenceBot.Bot.Cards;
+using PresenceBot.Bot.Conversation.Cards;
 using PresenceBot.Referrals.Reminders;
 
 namespace PresenceBot.Reminders;
@@ -32,11 +33,13 @@ internal static class ReminderCards
     private static CardAction Action(ReminderAction action, Instant sentAt)
     {
         // "Heard" means what the card told about, not a message that arrived after it: the handler marks up to here.
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [VoicemailVerbs.UpToKey] = InstantPattern.ExtendedIso.Format(sentAt) };
+        // The verb goes in the data too, so the button also works where Teams sends it as Action.Submit.
+        var upTo = (VoicemailVerbs.UpToKey, InstantPattern.ExtendedIso.Format(sentAt));
         return action switch
         {
-            ReminderAction.MarkVoicemailHeard => new ExecuteAction("Markera som avlyssnad", VoicemailVerbs.Heard) { Data = data, Style = CardActionStyle.Positive },
-            ReminderAction.SnoozeVoicemail => new ExecuteAction("Påminn om en timme", VoicemailVerbs.Snooze) { Data = data },
+            ReminderAction.MarkVoicemailHeard =>
+                new ExecuteAction("Markera som avlyssnad", VoicemailVerbs.Heard) { Data = CardActions.Data(VoicemailVerbs.Heard, upTo), Style = CardActionStyle.Positive },
+            ReminderAction.SnoozeVoicemail => new ExecuteAction("Påminn om en timme", VoicemailVerbs.Snooze) { Data = CardActions.Data(VoicemailVerbs.Snooze, upTo) },
             _ => throw new ArgumentOutOfRangeException(nameof(action), action.ToString(), "No button for this action."),
         };
     }

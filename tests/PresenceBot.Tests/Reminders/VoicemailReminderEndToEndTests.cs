@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Reminders;
 using PresenceBot.Tests.Bot.Channel;
 using PresenceBot.Voicemail;
@@ -42,6 +43,12 @@ public sealed class VoicemailReminderEndToEndTests : IAsyncLifetime
         Assert.Equal(["voicemail.heard", "voicemail.snooze"], actions.Select(a => (string?)a!["verb"]));
         Assert.Equal(["Markera som avlyssnad", "Påminn om en timme"], actions.Select(a => (string?)a!["title"]));
         Assert.Equal(1, await _bot.CountAsync("sent_reminders", "Kind = 'VoicemailFirst'"));
+
+        // Pressed where Teams sends the button as Action.Submit (only its data comes back): the voicemail is heard.
+        var (status, _) = await _bot.PostAsync(_bot.Activities.CardSubmit(actions[0]!["data"]!.AsObject().DeepClone().AsObject()));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var kim = await _bot.Service<IVoicemailLedger>().ForPersonAsync(KimId, CancellationToken.None);
+        Assert.Empty(kim.Unheard);
     }
 
     [Fact]
