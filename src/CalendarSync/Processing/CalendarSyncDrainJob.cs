@@ -7,7 +7,7 @@ namespace PresenceBot.CalendarSync.Processing;
 
 /// <summary>
 /// The Hangfire job that works off the people <see cref="CalendarSyncScheduler"/> has queued, up to
-/// <see cref="GraphOptions.ConcurrentSyncs"/> at a time, each with <see cref="CalendarSyncJob"/>'s per-person run.
+/// <see cref="GraphOptions.EffectiveConcurrentSyncs"/> at a time, each with <see cref="CalendarSyncJob"/>'s per-person run.
 /// It stays a moment after the queue runs dry, so a steady stream of notifications keeps one job busy instead
 /// of starting one per notification. A person whose run fails goes to a <see cref="CalendarSyncJob"/> of its
 /// own, which Hangfire retries; the others carry on.
@@ -27,7 +27,7 @@ internal sealed class CalendarSyncDrainJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var slots = new SemaphoreSlim(options.Value.ConcurrentSyncs);
+        using var slots = new SemaphoreSlim(options.Value.EffectiveConcurrentSyncs);
         var running = new List<Task>();
         try
         {
