@@ -29,9 +29,10 @@ internal sealed class CalendarSyncDrainJob(
     {
         using var slots = new SemaphoreSlim(options.Value.EffectiveConcurrentSyncs);
         var running = new List<Task>();
+        var ended = false;
         try
         {
-            while (true)
+            while (!ended)
             {
                 while (scheduler.TryTakeReady(out var personId))
                 {
@@ -47,17 +48,21 @@ internal sealed class CalendarSyncDrainJob(
 
                 await Task.WhenAll(running).ConfigureAwait(false);
                 running.Clear();
-                if (scheduler.TryEndDrain())
-                {
-                    return;
-                }
+                ended = scheduler.TryEndDrain();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: what was not read stays unprocessed in the inbox, for the next start or another instance.
             await Task.WhenAll(running).ConfigureAwait(false);
-            scheduler.TryEndDrain();
+        }
+        finally
+        {
+            // However this drain ends, the next request (or the minutely sweep) must be able to start another.
+            if (!ended)
+            {
+                scheduler.EndDrain();
+            }
         }
     }
 

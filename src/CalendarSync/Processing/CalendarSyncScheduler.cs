@@ -100,6 +100,18 @@ internal sealed class CalendarSyncScheduler(IBackgroundJobClient jobs, LocalJobQ
         }
     }
 
+    /// <summary>
+    /// Called by a drain that stops for another reason (shutdown, a failure of its own): the next request starts a new
+    /// one, also for people still queued (the sweep requests them within a minute).
+    /// </summary>
+    public void EndDrain()
+    {
+        lock (_gate)
+        {
+            _draining = false;
+        }
+    }
+
     /// <summary>Called by a run: false when another run for the person is already going on.</summary>
     public bool TryBegin(string personId, out bool full)
     {

@@ -124,6 +124,19 @@ public sealed class CalendarSyncSchedulerTests
     }
 
     [Fact]
+    public void A_drain_that_stopped_without_finishing_is_replaced_on_the_next_request_for_someone_still_queued()
+    {
+        var scheduler = NewScheduler();
+        scheduler.Request(Kim);
+        scheduler.EndDrain();
+
+        scheduler.Request(Kim);
+
+        Assert.Equal(2, _enqueued.Count);
+        Assert.Equal([Kim], TakeAll(scheduler));
+    }
+
+    [Fact]
     public void A_drain_that_could_not_be_enqueued_is_tried_again_by_the_next_request_even_for_the_same_person()
     {
         _jobs.SetupSequence(j => j.Create(It.IsAny<Job>(), It.IsAny<IState>()))
