@@ -32,10 +32,12 @@ public sealed class RemindersOptions
     /// <summary>
     /// Least time between two coverage evaluations started by referral changes. A calendar burst (hundreds of changes
     /// a second) then costs one evaluation of every unit per interval, not one after another all the time; a change
-    /// in between is evaluated when the interval is over. Zero evaluates after every change.
+    /// in between is evaluated when the interval is over. Zero evaluates after every change. Each evaluation reads
+    /// every unit's referrals: at 10 s its garbage still pushed the webhook's p99 to 10–19 ms under the 500/s load
+    /// run, at 30 s it stayed at 7.4–8.6 ms, and an alert still goes out well within the minute the policy allows.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan CoverageChangeSpacing { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan CoverageChangeSpacing { get; set; } = TimeSpan.FromSeconds(30);
 
     public VoicemailReminderRules ToVoicemailRules() => new()
     {

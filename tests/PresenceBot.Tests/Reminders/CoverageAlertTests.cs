@@ -65,14 +65,16 @@ public sealed class CoverageAlertTests : IAsyncLifetime
         await _host.OutboxDrainedAsync();
         Assert.NotNull(_host.Service<PresenceBot.Reminders.CoverageRound>().LastStartedAt);
 
-        // Jonas's change 5 s later opens the gap, but within the 10 s spacing: handed over, not evaluated yet.
+        // Jonas's change 5 s later opens the gap, but within the spacing (30 s): handed over, not evaluated yet.
+        var spacing = _host.Service<Microsoft.Extensions.Options.IOptions<PresenceBot.Reminders.RemindersOptions>>().Value.CoverageChangeSpacing;
+        Assert.True(spacing > TimeSpan.FromSeconds(5));
         _host.App.Clock.Advance(TimeSpan.FromSeconds(5));
         await _host.AwayAsync(Jonas, Reason.Errand, _host.Now + Duration.FromHours(2));
         await _host.OutboxDrainedAsync();
         Assert.Empty(_host.SentOf(ReminderKind.CoverageAlert));
 
         // When the spacing is over, one deferred evaluation alerts the manager.
-        _host.App.Clock.Advance(TimeSpan.FromSeconds(5));
+        _host.App.Clock.Advance(spacing - TimeSpan.FromSeconds(5));
         var alert = await Eventually.ValueAsync(
             () => Task.FromResult(_host.SentOf(ReminderKind.CoverageAlert)), sent => sent.Count > 0, "the deferred coverage alert");
         Assert.Equal(TestOrganisation.Erik, Assert.Single(alert).RecipientId);
