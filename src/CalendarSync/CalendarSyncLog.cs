@@ -86,4 +86,7 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1154, LogLevel.Information, "{People} people no longer have voicemail read from their mailbox; their {Heard} unheard mailbox voicemail is set heard.")]
     public static partial void MailboxSwitchedOff(ILogger logger, int people, int heard);
+
+    [LoggerMessage(1155, LogLevel.Warning, "Could not record the mailbox voicemail of {PersonId}; the next round tries again.")]
+    public static partial void MailboxReconcileFailed(ILogger logger, string personId, Exception exception);
 }

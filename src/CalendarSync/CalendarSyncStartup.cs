@@ -49,6 +49,15 @@ internal sealed class CalendarSyncStartup(
         {
             // Group members first: they are people to subscribe for.
             await groupMembers.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The stored members are in force already; the recurring job reads the groups again.
+            CalendarSyncLog.StartupFailed(logger, ex);
+        }
+
+        try
+        {
             await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
 
             // Subscribe first, then read: what changes after the subscription reaches the webhook, what was

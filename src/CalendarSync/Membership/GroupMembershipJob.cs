@@ -47,9 +47,10 @@ internal sealed class GroupMembershipJob(
             {
                 await SyncAsync(group.Key, units, stored.GetValueOrDefault(group.Key), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or ApiException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                // Forbidden, throttled, unknown or down: nothing is stored, so the next round repeats this one.
+                // Forbidden, throttled, unknown, timed out, or the database failed: nothing is stored for this group,
+                // so the next round repeats it; the other groups go on.
                 CalendarSyncLog.GroupReadFailed(logger, group.Key, units, ex);
             }
         }

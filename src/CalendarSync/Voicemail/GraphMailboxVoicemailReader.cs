@@ -27,9 +27,9 @@ internal sealed class GraphMailboxVoicemailReader(GraphClientProvider graph, IOp
             firstPages = await GraphBatch.GetAsync<MessageCollectionResponse>(
                 graph.Client, personIds, personId => Inbox(personId).ToGetRequestInformation(r => Ask(r, query)), time, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is ApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // The $batch call itself failed (after the SDK's own retries): none of these inboxes was read this time.
+            // The $batch call itself failed (after the SDK's own retries) or timed out: none of these inboxes was read this time.
             return [.. personIds.Select(id => MailboxRead.Failed(id, (ex as ApiException)?.ResponseStatusCode, (ex as ODataError)?.Error?.Code))];
         }
 
@@ -59,7 +59,7 @@ internal sealed class GraphMailboxVoicemailReader(GraphClientProvider graph, IOp
             {
                 page = await Inbox(personId).WithUrl(next).GetAsync(r => ImmutableIds(r.Headers), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is ApiException or HttpRequestException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is ApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 // Half a list is no list: what is missing from it must not be taken as heard.
                 return MailboxRead.Failed(personId, (ex as ApiException)?.ResponseStatusCode, (ex as ODataError)?.Error?.Code);

@@ -74,10 +74,19 @@ internal sealed class MailboxVoicemailJob(
                         continue;
                     }
 
-                    var result = await reconciler.ReconcileAsync(
-                        read.PersonId, VoicemailSources.Mailbox, [.. unread.Select(v => ToLedger(v, read.PersonId))], ignoreBefore, now, ct).ConfigureAwait(false);
-                    Interlocked.Add(ref added, result.Added);
-                    Interlocked.Add(ref heard, result.Heard);
+                    try
+                    {
+                        var result = await reconciler.ReconcileAsync(
+                            read.PersonId, VoicemailSources.Mailbox, [.. unread.Select(v => ToLedger(v, read.PersonId))], ignoreBefore, now, ct).ConfigureAwait(false);
+                        Interlocked.Add(ref added, result.Added);
+                        Interlocked.Add(ref heard, result.Heard);
+                    }
+                    catch (Exception ex) when (!ct.IsCancellationRequested)
+                    {
+                        // The ledger could not take it (the database): this person's round is repeated next time, the others go on.
+                        Interlocked.Increment(ref failed);
+                        CalendarSyncLog.MailboxReconcileFailed(logger, read.PersonId, ex);
+                    }
                 }
             }).ConfigureAwait(false);
 
