@@ -34,20 +34,27 @@ internal sealed class CalendarSyncDrainJob(
         {
             while (!ended)
             {
-                while (scheduler.TryTakeReady(out var personId))
+                // A free slot first, then a person: someone taken off the queue is always run (a person taken and then
+                // dropped by a cancelled wait would stay "queued" in the scheduler, and no request would queue them again).
+                while (true)
                 {
                     await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    if (!scheduler.TryTakeReady(out var personId))
+                    {
+                        slots.Release();
+                        break;
+                    }
+
                     running.Add(SyncOneAsync(personId, slots, cancellationToken));
                 }
 
                 running.RemoveAll(t => t.IsCompleted);
-                if (await scheduler.WaitForReadyAsync(Linger, time, cancellationToken).ConfigureAwait(false))
+                if (await scheduler.WaitForReadyAsync(Linger, time, cancellationToken).ConfigureAwait(false) || running.Count > 0)
                 {
+                    // New work, or re-reads still going: keep handing out, never wait for the slowest of them.
                     continue;
                 }
 
-                await Task.WhenAll(running).ConfigureAwait(false);
-                running.Clear();
                 ended = scheduler.TryEndDrain();
             }
         }
@@ -82,11 +89,24 @@ internal sealed class CalendarSyncDrainJob(
         {
             // Already logged by the run; a job of its own brings Hangfire's retries with back-off.
             CalendarSyncLog.SyncHandedToRetry(logger, personId, ex.GetType().Name);
-            jobs.Enqueue<CalendarSyncJob>(job => job.RunAsync(personId, CancellationToken.None));
+            HandToRetry(personId);
         }
         finally
         {
             slots.Release();
+        }
+    }
+
+    private void HandToRetry(string personId)
+    {
+        try
+        {
+            jobs.Enqueue<CalendarSyncJob>(job => job.RunAsync(personId, CancellationToken.None));
+        }
+        catch (Exception ex)
+        {
+            // Job storage is down too: the person's entries stay in the inbox and the minutely sweep asks again.
+            CalendarSyncLog.SyncFailed(logger, personId, ex);
         }
     }
 }

@@ -34,6 +34,29 @@ public sealed class DrainFailureTests
         Assert.True(await host.CountAsync("graph_inbox", $"PersonId = '{Kim}' AND ProcessedAt IS NULL") > 0, "Kim's notifications stay unprocessed");
     }
 
+    [Fact]
+    public async Task A_drain_stopped_by_shutdown_lets_the_next_request_start_a_new_one()
+    {
+        await using var host = await StartAsync();
+        await host.SettledAsync();
+        var services = host.App.Services;
+        var monitoring = services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        int Drains() => monitoring.SucceededJobs(0, 500).Count(j => j.Value.Job?.Type == typeof(CalendarSyncDrainJob))
+            + monitoring.ProcessingJobs(0, 500).Count(j => j.Value.Job?.Type == typeof(CalendarSyncDrainJob))
+            + (int)monitoring.EnqueuedCount(services.GetRequiredService<LocalJobQueue>().Name!);
+        var before = Drains();
+
+        // A drain that ends by cancellation (a shutdown) must not leave the scheduler believing one still runs.
+        using (var stopped = new CancellationTokenSource())
+        {
+            await stopped.CancelAsync();
+            await services.GetRequiredService<CalendarSyncDrainJob>().RunAsync(stopped.Token);
+        }
+
+        services.GetRequiredService<CalendarSyncScheduler>().Request(Sara);
+        await Eventually.TrueAsync(() => Task.FromResult(Drains() > before), "a new drain job for the next request");
+    }
+
     private static int RetryJobsFor(Hangfire.Storage.IMonitoringApi monitoring, string personId)
     {
         bool IsKims(Hangfire.Common.Job? job) =>
