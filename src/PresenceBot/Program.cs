@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using PresenceBot;
+using PresenceBot.Bot;
 using PresenceBot.Calendar;
 using PresenceBot.CalendarSync;
 using PresenceBot.CalendarSync.Voicemail;
-using PresenceBot.Bot.Channel;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
 using PresenceBot.Jobs;
@@ -13,6 +13,7 @@ using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
+using PresenceBot.TeamsChannel.Turns;
 using PresenceBot.Voicemail;
 
 try

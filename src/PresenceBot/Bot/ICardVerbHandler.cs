@@ -1,4 +1,5 @@
 using PresenceBot.Referrals.Organisation;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Bot;
 

@@ -1,9 +1,10 @@
 using NodaTime;
 using NodaTime.Text;
 using PresenceBot.Bot;
-using PresenceBot.Bot.Cards;
 using PresenceBot.Bot.Conversation.Cards;
 using PresenceBot.Referrals.Reminders;
+using PresenceBot.TeamsChannel.Cards;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Reminders;
 

@@ -1,4 +1,5 @@
 using PresenceBot.Bot;
+using PresenceBot.TeamsChannel.Proactive;
 
 namespace PresenceBot.Reminders;
 

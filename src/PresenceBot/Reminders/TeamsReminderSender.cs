@@ -1,6 +1,7 @@
 using NodaTime;
 using PresenceBot.Bot;
 using PresenceBot.Referrals.Reminders;
+using PresenceBot.TeamsChannel.Proactive;
 
 namespace PresenceBot.Reminders;
 

@@ -6,6 +6,7 @@ using PresenceBot.Bot;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Reminders;
 using PresenceBot.Referrals.Voicemail;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Reminders;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using PresenceBot.Bot.Channel;
 using PresenceBot.Storage.Rows;
+using PresenceBot.TeamsChannel.Connector;
+using PresenceBot.TeamsChannel.Proactive;
 
 namespace PresenceBot.Storage;
 

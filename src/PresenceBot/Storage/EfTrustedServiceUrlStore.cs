@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
-using PresenceBot.Bot.Channel;
 using PresenceBot.Storage.Rows;
+using PresenceBot.TeamsChannel.Connector;
 
 namespace PresenceBot.Storage;
 

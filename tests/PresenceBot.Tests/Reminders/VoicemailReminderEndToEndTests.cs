@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Reminders;
-using PresenceBot.Tests.Bot.Channel;
+using PresenceBot.TeamsChannel.Tests.Support;
+using PresenceBot.Tests.Bot;
 using PresenceBot.Voicemail;
 using static PresenceBot.Tests.ApiClient;
 
@@ -35,7 +36,7 @@ public sealed class VoicemailReminderEndToEndTests : IAsyncLifetime
 
         Assert.Equal(1, sent);
         var request = Assert.Single(await _bot.Connector.WaitForRequestsAsync(1));
-        Assert.Equal($"/emea/v3/conversations/{Activities.PersonalChat}/activities", request.Path);
+        Assert.Equal($"/emea/v3/conversations/{TeamsActivities.PersonalChat}/activities", request.Path);
         var card = request.Body!["attachments"]![0]!["content"]!;
         Assert.Equal("Du har ett ej avlyssnat röstmeddelande", (string?)card["body"]![0]!["text"]);
         Assert.Contains(card["body"]![2]!["facts"]!.AsArray(), f => (string?)f!["value"] == "070-123 45 67");

@@ -4,6 +4,7 @@ using PresenceBot.Bot;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Reminders;
+using PresenceBot.TeamsChannel.Turns;
 using static PresenceBot.Tests.ApiClient;
 
 namespace PresenceBot.Tests.Reminders;

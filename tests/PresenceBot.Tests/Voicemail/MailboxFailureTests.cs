@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using PresenceBot.GraphStandIn.Faults;
-using PresenceBot.Tests.Bot.Channel;
+using PresenceBot.Tests.Bot;
 using static PresenceBot.Tests.ApiClient;
 using static PresenceBot.Tests.Voicemail.MailboxVoicemailHost;
 

@@ -1,6 +1,7 @@
 using PresenceBot.Bot.Conversation.Cards;
 using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Referrals;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Bot.Conversation;
 

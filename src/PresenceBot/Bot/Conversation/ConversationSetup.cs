@@ -1,3 +1,5 @@
+using PresenceBot.TeamsChannel.Turns;
+
 namespace PresenceBot.Bot.Conversation;
 
 internal static class ConversationSetup

@@ -3,6 +3,7 @@ using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.WorkingTime;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Bot.Conversation;
 

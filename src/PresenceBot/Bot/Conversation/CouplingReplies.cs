@@ -1,6 +1,7 @@
 using PresenceBot.Bot.Conversation.Cards;
 using PresenceBot.Organisation;
 using PresenceBot.Referrals.Organisation;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Bot.Conversation;
 

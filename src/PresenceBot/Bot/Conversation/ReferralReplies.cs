@@ -3,6 +3,7 @@ using PresenceBot.Bot.Conversation.Cards;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.Talsvar;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Bot.Conversation;
 

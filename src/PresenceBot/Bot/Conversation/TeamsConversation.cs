@@ -1,4 +1,5 @@
 using PresenceBot.Referrals.Organisation;
+using PresenceBot.TeamsChannel.Turns;
 
 namespace PresenceBot.Bot.Conversation;
 
@@ -7,7 +8,8 @@ namespace PresenceBot.Bot.Conversation;
 /// pressed button. Someone not in the organisation is told whom to contact, and nothing is stored for them.
 /// </summary>
 internal sealed class TeamsConversation(
-    CommandHandler commands, CardActionHandler cardActions, ConversationTime time, ILogger<TeamsConversation> logger) : IBotConversation
+    CommandHandler commands, CardActionHandler cardActions, ConversationTime time, IOrganisationSource organisation, ILogger<TeamsConversation> logger)
+    : IBotConversation
 {
     public const string NotSetUp =
         "Hej! Du är inte upplagd i PresenceBot ännu, så jag kan inte ändra din hänvisning. Kontakta kundtjänst/IT så lägger de till dig.";
@@ -28,7 +30,7 @@ internal sealed class TeamsConversation(
 
     private ConversationContext? Context(IBotTurn turn)
     {
-        if (turn.Person is not Person person)
+        if (turn.PersonId is not { } id || organisation.Current.FindPerson(id) is not Person person)
         {
             ConversationLog.NotSetUp(logger, turn.AadObjectId);
             return null;

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace PresenceBot.Storage.Rows;
 
-/// <summary>One person's way to be reached by the bot (see <c>Bot/Channel/ConversationReference</c>).</summary>
+/// <summary>One person's way to be reached by the bot (see <c>TeamsChannel/Proactive/ConversationReference</c>).</summary>
 internal sealed class ConversationReferenceRow
 {
     public required string PersonId { get; set; }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using PresenceBot.Tests.Bot.Channel;
+using PresenceBot.Tests.Bot;
 using static PresenceBot.Tests.ApiClient;
 
 namespace PresenceBot.Tests.Bot.Conversation;

@@ -1,5 +1,5 @@
-using PresenceBot.Bot.Cards;
 using PresenceBot.Referrals.Organisation;
+using PresenceBot.TeamsChannel.Cards;
 
 namespace PresenceBot.Bot.Conversation.Cards;
 

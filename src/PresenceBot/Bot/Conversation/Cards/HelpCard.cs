@@ -1,4 +1,5 @@
-using PresenceBot.Bot.Cards;
+using PresenceBot.TeamsChannel.Cards;
+
 
 namespace PresenceBot.Bot.Conversation.Cards;
 

@@ -1,7 +1,7 @@
-using PresenceBot.Bot.Cards;
 using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Talsvar;
+using PresenceBot.TeamsChannel.Cards;
 
 namespace PresenceBot.Bot.Conversation.Cards;
 

@@ -1,7 +1,7 @@
 using NodaTime;
-using PresenceBot.Bot.Cards;
 using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Referrals;
+using PresenceBot.TeamsChannel.Cards;
 
 namespace PresenceBot.Bot.Conversation.Cards;
 

@@ -1,8 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public enum CardActionStyle
-{
-    Default,
-    Positive,
-    Destructive,
-}

@@ -1,3 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public sealed record Choice(string Title, string Value);

@@ -1,3 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public sealed record ColumnSet(IReadOnlyList<Column> Columns) : CardElement;

@@ -1,3 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public sealed record Fact(string Title, string Value);

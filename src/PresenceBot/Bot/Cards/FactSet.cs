@@ -1,3 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;

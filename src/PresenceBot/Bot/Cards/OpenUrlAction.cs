@@ -1,3 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);

@@ -1,8 +1,0 @@
-namespace PresenceBot.Bot.Cards;
-
-public enum TextWeight
-{
-    Default,
-    Lighter,
-    Bolder,
-}

@@ -1,8 +1,0 @@
-namespace PresenceBot.Bot.Channel;
-
-internal enum InboundVerdict
-{
-    Accepted,
-    Unauthorized,
-    Forbidden,
-}

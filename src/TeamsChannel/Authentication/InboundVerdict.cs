@@ -1,0 +1,8 @@
+namespace PresenceBot.TeamsChannel.Authentication;
+
+internal enum InboundVerdict
+{
+    Accepted,
+    Unauthorized,
+    Forbidden,
+}

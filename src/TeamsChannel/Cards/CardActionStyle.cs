@@ -1,0 +1,8 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public enum CardActionStyle
+{
+    Default,
+    Positive,
+    Destructive,
+}

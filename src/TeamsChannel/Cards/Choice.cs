@@ -1,0 +1,3 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public sealed record Choice(string Title, string Value);

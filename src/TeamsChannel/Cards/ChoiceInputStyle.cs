@@ -1,0 +1,8 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public enum ChoiceInputStyle
+{
+    Compact,
+    Expanded,
+    Filtered,
+}

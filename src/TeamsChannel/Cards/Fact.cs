@@ -1,0 +1,3 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public sealed record Fact(string Title, string Value);

@@ -1,0 +1,3 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);

@@ -1,0 +1,12 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public enum TextColor
+{
+    Default,
+    Dark,
+    Light,
+    Accent,
+    Good,
+    Warning,
+    Attention,
+}

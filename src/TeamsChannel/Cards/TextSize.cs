@@ -1,0 +1,10 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public enum TextSize
+{
+    Default,
+    Small,
+    Medium,
+    Large,
+    ExtraLarge,
+}

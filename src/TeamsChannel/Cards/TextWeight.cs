@@ -1,0 +1,8 @@
+namespace PresenceBot.TeamsChannel.Cards;
+
+public enum TextWeight
+{
+    Default,
+    Lighter,
+    Bolder,
+}

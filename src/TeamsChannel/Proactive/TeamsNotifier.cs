@@ -1,0 +1,61 @@
+using System.Text.Json;
+using NodaTime;
+using PresenceBot.TeamsChannel.Activities;
+using PresenceBot.TeamsChannel.Connector;
+using PresenceBot.TeamsChannel.Turns;
+
+namespace PresenceBot.TeamsChannel.Proactive;
+
+/// <summary>
+/// Proactive messages through a stored conversation reference: opens the 1:1 chat first when only a team or
+/// group chat is known, and marks the reference stale when Teams says the person is gone (403/404).
+/// </summary>
+internal sealed class TeamsNotifier(IConversationReferenceStore references, ConnectorClient connector, TimeProvider time, ILogger<TeamsNotifier> logger) : ITeamsNotifier
+{
+    public async Task<TeamsDelivery> SendAsync(string personId, BotMessage message, CancellationToken cancellationToken)
+    {
+        var reference = await references.FindAsync(personId, cancellationToken).ConfigureAwait(false);
+        if (reference is null)
+        {
+            return TeamsDelivery.NotInstalled;
+        }
+
+        if (reference.IsStale)
+        {
+            return TeamsDelivery.Unreachable;
+        }
+
+        try
+        {
+            var conversationId = reference.ConversationId ?? await CreatePersonalConversationAsync(reference, cancellationToken).ConfigureAwait(false);
+            var conversation = new ConversationAccount { Id = conversationId, TenantId = reference.TenantId };
+            var activity = OutgoingActivity.From(message, conversation, new ChannelAccount { Id = reference.BotId }, new ChannelAccount { Id = reference.UserId });
+            await connector.SendAsync(reference.ServiceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false);
+            return TeamsDelivery.Sent;
+        }
+        catch (ConnectorException ex) when (ex.IsGone)
+        {
+            await references.MarkStaleAsync(personId, Now(), cancellationToken).ConfigureAwait(false);
+            ChannelLog.ReferenceStale(logger, personId, (int)ex.Status);
+            return TeamsDelivery.Unreachable;
+        }
+    }
+
+    private async Task<string> CreatePersonalConversationAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var created = await connector.CreateConversationAsync(reference.ServiceUrl, new ConversationParameters
+        {
+            IsGroup = false,
+            Bot = new ChannelAccount { Id = reference.BotId },
+            Members = [new ChannelAccount { Id = reference.UserId }],
+            TenantId = reference.TenantId,
+            // Teams reads the tenant from channelData; without it the create fails in multi-tenant setups.
+            ChannelData = reference.TenantId is null ? null : JsonSerializer.SerializeToElement(new { tenant = new { id = reference.TenantId } }),
+        }, cancellationToken).ConfigureAwait(false);
+        var conversationId = created.Id ?? throw new ConnectorException(System.Net.HttpStatusCode.BadGateway, "create conversation (no id)");
+        await references.SetConversationAsync(reference.PersonId, conversationId, Now(), cancellationToken).ConfigureAwait(false);
+        return conversationId;
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+}

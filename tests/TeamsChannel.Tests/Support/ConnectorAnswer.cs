@@ -1,0 +1,3 @@
+namespace PresenceBot.TeamsChannel.Tests.Support;
+
+public sealed record ConnectorAnswer(int Status, string? Body = null, int? RetryAfterSeconds = null);
