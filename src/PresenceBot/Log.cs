@@ -36,7 +36,7 @@ internal static partial class Log
     [LoggerMessage(1010, LogLevel.Warning, "A voicemail webhook call was refused: {Problem}.")]
     public static partial void VoicemailWebhookRefused(ILogger logger, string problem);
 
-    [LoggerMessage(1090, LogLevel.Debug, "Nightly job {JobId} has run for the night of {Night} already.")]
+    [LoggerMessage(1090, LogLevel.Information, "Nightly job {JobId} has run for the night of {Night} already.")]
     public static partial void NightlyAlreadyDone(ILogger logger, string jobId, string night);
 
     [LoggerMessage(1091, LogLevel.Information, "Nightly job {JobId} missed while no instance ran: caught up at start.")]

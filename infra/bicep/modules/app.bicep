@@ -64,8 +64,9 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       ftpsState: 'Disabled'
       healthCheckPath: '/readyz'
       webSocketsEnabled: false
-      // Everything outbound goes through the virtual network (the database has no public endpoint).
-      vnetRouteAllEnabled: true
+      // Only private (RFC 1918) traffic — the database — goes through the virtual network; Graph, the Bot Framework
+      // and Key Vault are reached directly, so the network needs no NAT gateway (new subnets get no default outbound access).
+      vnetRouteAllEnabled: false
     }
   }
 }
