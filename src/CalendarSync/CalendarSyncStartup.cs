@@ -29,10 +29,7 @@ internal sealed class CalendarSyncStartup(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(organisation.Current.TimeZone.Id, out var found) ? found : TimeZoneInfo.Utc;
         recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.RenewJobId, j => j.RenewAndReconcileAsync(CancellationToken.None), "*/30 * * * *");
-        recurring.AddOrUpdate<SubscriptionJobs>(
-            SubscriptionJobs.DailyResyncJobId, j => j.ResyncEveryoneAsync(CancellationToken.None), "30 2 * * *", new RecurringJobOptions { TimeZone = zone });
         recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.SweepJobId, j => j.SweepInboxAsync(CancellationToken.None), Cron.Minutely());
         recurring.AddOrUpdate<GroupMembershipJob>(
             GroupMembershipJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), $"*/{groupOptions.Value.PollMinutes} * * * *");

@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(1010, LogLevel.Warning, "A voicemail webhook call was refused: {Problem}.")]
     public static partial void VoicemailWebhookRefused(ILogger logger, string problem);
+
+    [LoggerMessage(1090, LogLevel.Information, "Nightly job {JobId} has run for the night of {Night} already.")]
+    public static partial void NightlyAlreadyDone(ILogger logger, string jobId, string night);
+
+    [LoggerMessage(1091, LogLevel.Information, "Nightly job {JobId} missed while no instance ran: caught up at start.")]
+    public static partial void NightlyCaughtUp(ILogger logger, string jobId);
+
+    [LoggerMessage(1092, LogLevel.Warning, "Nightly job {JobId} failed to catch up at start; the next start or night runs it.")]
+    public static partial void NightlyCatchUpFailed(ILogger logger, string jobId, Exception exception);
 }

@@ -5,6 +5,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.States;
 using PresenceBot.CalendarSync.Processing;
+using PresenceBot.Jobs.Nightly;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Jobs;
@@ -56,6 +57,7 @@ internal static class JobsSetup
         }
 
         services.AddTransient<RetentionJob>();
+        services.AddNightlyJobs(options);
         services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
     }

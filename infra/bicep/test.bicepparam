@@ -1,0 +1,14 @@
+// The test environment: one small instance, a burstable database. Secrets come from the environment of whoever
+// deploys (never from this file): POSTGRES_ADMIN_PASSWORD, SWITCHBOARD_WEBHOOK_SECRET, SWITCHBOARD_API_KEYS (JSON array).
+using 'main.bicep'
+
+param name = 'presencebot-test'
+param environmentName = 'test'
+param planSku = 'B1'
+param instanceCount = 1
+param postgresTier = 'Burstable'
+param postgresSku = 'Standard_B1ms'
+param keyVaultPurgeProtection = false
+param postgresAdministratorPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
+param switchboardWebhookSecret = readEnvironmentVariable('SWITCHBOARD_WEBHOOK_SECRET')
+param switchboardApiKeysJson = readEnvironmentVariable('SWITCHBOARD_API_KEYS')
