@@ -15,9 +15,6 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Information, "Retention removed {Referrals} referrals, {Audit} audit entries and {Outbox} delivered events older than {Days} days.")]
     public static partial void RetentionDone(ILogger logger, int referrals, int audit, int outbox, int days);
 
-    [LoggerMessage(1004, LogLevel.Warning, "Jobs:DashboardAllowRemote is true: the Hangfire dashboard answers requests from any address.")]
-    public static partial void DashboardOpen(ILogger logger);
-
     [LoggerMessage(1005, LogLevel.Information, "Organisation loaded from {Path}: {People} people in {Units} units.")]
     public static partial void OrganisationLoaded(ILogger logger, string path, int people, int units);
 

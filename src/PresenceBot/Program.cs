@@ -11,6 +11,8 @@ using PresenceBot.Organisation;
 using PresenceBot.Outbox;
 using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
+using PresenceBot.Security;
+using PresenceBot.SignIn;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
 using PresenceBot.TeamsChannel.Turns;
@@ -19,6 +21,7 @@ using PresenceBot.Voicemail;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddSecurityChecks();
     builder.AddOrganisation();
     builder.AddReferrals();
     builder.AddStorage();
@@ -30,10 +33,13 @@ try
     builder.AddTeamsBot();
     builder.AddReminders();
     builder.AddHealth();
+    builder.AddOperatorSignIn();
     builder.Services.AddProblemDetails();
 
     var app = builder.Build();
     app.LogOrganisation();
+    app.LogSecurity();
+    app.LogOperatorSignIn();
     // Unreadable request bodies are the client's mistake (400), not ours (500).
     app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : 500 });
     app.UseStatusCodePages();

@@ -21,7 +21,7 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
 
-    /// <param name="settings">Configuration overrides (e.g. <c>Switchboard:ApiKeys:0</c>).</param>
+    /// <param name="settings">Configuration overrides (e.g. <c>Switchboard:ApiKeys:trio</c>).</param>
     /// <param name="folder">Reuse another run's folder (and so its database) to test a restart; it is then not deleted.</param>
     /// <param name="services">Replaces or adds services after the app's own (e.g. a failing store).</param>
     public PresenceBotApplication(IDictionary<string, string?>? settings = null, string? folder = null, Action<IServiceCollection>? services = null)

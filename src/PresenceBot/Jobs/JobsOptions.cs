@@ -4,6 +4,12 @@ public sealed class JobsOptions
 {
     public const string SectionName = "Jobs";
 
+    /// <summary>
+    /// No longer supported: it opened the dashboard to every address. Remote admins sign in instead (AzureAd);
+    /// a configuration that still sets it true is refused at start.
+    /// </summary>
+    public const string RemovedDashboardAllowRemote = "Jobs:DashboardAllowRemote";
+
     /// <summary>Run a Hangfire server in this process (every instance does by default).</summary>
     public bool RunServer { get; set; } = true;
 
@@ -12,7 +18,4 @@ public sealed class JobsOptions
     /// so more than Hangfire's default (5 per core, at most 20) keeps a burst from queueing up.
     /// </summary>
     public int WorkerCount { get; set; } = 20;
-
-    /// <summary>The dashboard at /hangfire answers only loopback requests unless this is true.</summary>
-    public bool DashboardAllowRemote { get; set; }
 }

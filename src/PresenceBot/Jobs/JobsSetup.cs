@@ -6,6 +6,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.States;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.Jobs.Nightly;
+using PresenceBot.SignIn;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Jobs;
@@ -25,6 +26,13 @@ internal static class JobsSetup
         if (options.WorkerCount is < 1 or > 200)
         {
             throw new StartupConfigurationException($"Jobs:WorkerCount: {options.WorkerCount} is not between 1 and 200.");
+        }
+
+        if (builder.Configuration.GetValue<bool>(JobsOptions.RemovedDashboardAllowRemote))
+        {
+            throw new StartupConfigurationException(
+                $"{JobsOptions.RemovedDashboardAllowRemote} is no longer supported: it opened /hangfire to every address. "
+                + "Configure operator sign-in (AzureAd) and give admins the role Switchboard.Admin instead, and remove the setting.");
         }
 
         services.AddSingleton(options);
@@ -62,19 +70,23 @@ internal static class JobsSetup
         return builder;
     }
 
+    /// <summary>
+    /// <c>/hangfire</c>: with operator sign-in, signed-in admins only (a visitor is sent to sign in); without it, a
+    /// browser on this machine only, never through a proxy.
+    /// </summary>
     public static WebApplication MapJobsDashboard(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<JobsOptions>();
-        if (options.DashboardAllowRemote)
+        var signIn = app.Services.GetRequiredService<OperatorSignIn>();
+        var dashboard = app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
-            Log.DashboardOpen(app.Logger);
-        }
-
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
-        {
-            Authorization = [new LoopbackDashboardAuthorization(options.DashboardAllowRemote)],
+            Authorization = signIn.IsConfigured ? [new AdminDashboardAuthorization()] : [new LoopbackDashboardAuthorization()],
             DashboardTitle = "PresenceBot – jobb",
         });
+        if (signIn.IsConfigured)
+        {
+            dashboard.RequireAuthorization(OperatorPolicies.Admin);
+        }
+
         return app;
     }
 }

@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Jobs;
 
 /// <summary>
-/// Deletes referrals that ended, audit entries written and events delivered more than
-/// <c>Retention:Days</c> ago: the service keeps no more personal data than it needs.
-/// Undelivered events are kept whatever their age.
+/// Keeps no more personal data than the service needs: applies <see cref="RetentionRules"/> — what is older than
+/// <c>Retention:Days</c>, and what is about a person who has left the organisation once older than
+/// <c>Retention:LeaverGraceDays</c>. Undelivered events are kept whatever their age.
 /// </summary>
 internal sealed class RetentionJob(
     IDbContextFactory<PresenceBotDbContext> contexts,
+    IOrganisationSource organisation,
     IOptions<RetentionOptions> options,
     TimeProvider time,
     ILogger<RetentionJob> logger)
@@ -21,13 +23,17 @@ internal sealed class RetentionJob(
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
     {
         var days = options.Value.Days;
-        var cutoff = Instant.FromDateTimeOffset(time.GetUtcNow()) - Duration.FromDays(days);
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var cutoff = now - Duration.FromDays(days);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var referrals = await db.Referrals.Where(r => r.ReturnsAt < cutoff && (r.EndedAt == null || r.EndedAt < cutoff))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var audit = await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var other = await DeleteAgedAsync(db, now, cutoff, cancellationToken).ConfigureAwait(false);
+        var here = organisation.Current.People.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        other += await LeaverRetention.RunAsync(db, here, now - Duration.FromDays(options.Value.LeaverGraceDays), cancellationToken).ConfigureAwait(false);
 
         // A person with nothing left keeps no row either (it holds their last "tillbaka"). A writer that
         // read the row just before simply retries: its version check fails and it starts again from none.
@@ -35,6 +41,23 @@ internal sealed class RetentionJob(
             .Where(p => (p.LastReturnAt == null || p.LastReturnAt < cutoff) && !db.Referrals.Any(r => r.PersonId == p.PersonId))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         Log.RetentionDone(logger, referrals, audit, outbox, days);
-        return new RetentionResult(referrals, audit, outbox);
+        return new RetentionResult(referrals, audit, outbox, other);
+    }
+
+    /// <summary>The age rules of the tables beyond referrals, audit and outbox.</summary>
+    private static async Task<int> DeleteAgedAsync(PresenceBotDbContext db, Instant now, Instant cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        deleted += await db.Voicemails.Where(v => v.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.VoicemailSnoozes.Where(s => s.Until < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.SentReminders.Where(r => r.ClaimedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.Inbox.Where(e => e.ProcessedAt != null && e.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.Subscriptions.Where(s => s.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.CalendarSyncStates.Where(s => s.SyncedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.ConversationReferences.Where(c => c.IsStale && c.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var unreadGroups = db.GroupMembershipStates.Where(g => g.SyncedAt < cutoff).Select(g => g.GroupId);
+        deleted += await db.GroupMembers.Where(m => unreadGroups.Contains(m.GroupId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.GroupMembershipStates.Where(g => g.SyncedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
     }
 }

@@ -1,3 +1,4 @@
 namespace PresenceBot.Jobs;
 
-internal sealed record RetentionResult(int Referrals, int AuditEntries, int OutboxMessages);
+/// <summary>Rows deleted by one run: the three kinds counted since the first version, and every other personal row.</summary>
+internal sealed record RetentionResult(int Referrals, int AuditEntries, int OutboxMessages, int OtherPersonalRows = 0);

@@ -30,7 +30,10 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
 
     public string Path { get; } = path;
 
-    /// <summary>Why the file on disk is not in force, or null when it is (shown by /readyz).</summary>
+    /// <summary>
+    /// Why the file on disk is not in force, or null when it is (shown by /readyz, which anyone may read): where the
+    /// problems are, by entry index (<c>people[3].upn</c>), never the values, which may be UPNs or extensions.
+    /// </summary>
     public string? RejectedBecause { get; private set; }
 
     /// <summary>Loads and validates the file; throws <see cref="OrganisationFileException"/> naming every problem.</summary>
@@ -52,7 +55,7 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         }
         catch (OrganisationFileException ex)
         {
-            RejectedBecause = ex.Message;
+            RejectedBecause = OrganisationProblemLocations.Describe(ex.Problems);
             throw;
         }
 

@@ -91,26 +91,20 @@ internal sealed class EfReminderLog(IDbContextFactory<PresenceBotDbContext> cont
         }
     }
 
+    /// <summary>
+    /// Inserts the claim unless its key is taken. Losing is the expected outcome whenever two evaluations (two triggers,
+    /// two instances) meet, so it is asked for with <c>ON CONFLICT DO NOTHING</c> (SQLite and PostgreSQL alike) rather
+    /// than found out by a failed insert, which EF Core would log as an error with a stack trace each time.
+    /// </summary>
     private async Task<bool> TryInsertAsync(string kind, string recipientId, string subject, string slot, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.SentReminders.Add(new SentReminderRow
-        {
-            Id = Guid.NewGuid(),
-            Kind = kind,
-            RecipientId = recipientId,
-            Subject = subject,
-            Slot = slot,
-            ClaimedAt = Instant.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()),
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            return false;
-        }
+        var claimedAt = Instant.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+        var insert = ClaimInsert.For(db);
+        var inserted = await db.Database.ExecuteSqlRawAsync(
+            insert.Sql,
+            [Guid.NewGuid(), kind, recipientId, subject, slot, insert.ClaimedAt(claimedAt)],
+            cancellationToken).ConfigureAwait(false);
+        return inserted == 1;
     }
 }

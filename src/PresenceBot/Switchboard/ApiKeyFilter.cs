@@ -4,16 +4,26 @@ using Microsoft.Extensions.Options;
 
 namespace PresenceBot.Switchboard;
 
-/// <summary>Requires a configured key in <c>X-Api-Key</c>, compared in constant time.</summary>
+/// <summary>
+/// Requires a configured key in <c>X-Api-Key</c>, compared in constant time, and remembers which key (by its name)
+/// let the request in, for the audit trail.
+/// </summary>
 internal sealed class ApiKeyFilter(IOptions<SwitchboardOptions> options) : IEndpointFilter
 {
     public const string HeaderName = "X-Api-Key";
+    private static readonly object KeyNameItem = new();
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var keys = options.Value.ApiKeys;
-        if (keys.Count == 0 || IsKnown(context.HttpContext.Request.Headers[HeaderName].ToString(), keys))
+        if (keys.Count == 0)
         {
+            return await next(context).ConfigureAwait(false);
+        }
+
+        if (Match(context.HttpContext.Request.Headers[HeaderName].ToString(), keys) is { } name)
+        {
+            context.HttpContext.Items[KeyNameItem] = name;
             return await next(context).ConfigureAwait(false);
         }
 
@@ -23,16 +33,22 @@ internal sealed class ApiKeyFilter(IOptions<SwitchboardOptions> options) : IEndp
             detail: $"Ange en giltig nyckel i huvudet {HeaderName}.");
     }
 
-    private static bool IsKnown(string presented, IReadOnlyList<string> keys)
+    /// <summary>The name of the key the request came in with; null when the API is open.</summary>
+    public static string? KeyName(HttpContext context) => context.Items.TryGetValue(KeyNameItem, out var name) ? name as string : null;
+
+    private static string? Match(string presented, IReadOnlyDictionary<string, string> keys)
     {
         // Hash first so the comparison takes the same time whatever the lengths; check every key.
         var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        var match = false;
-        foreach (var key in keys)
+        string? match = null;
+        foreach (var (name, key) in keys)
         {
-            match |= CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Trim()))))
+            {
+                match = name;
+            }
         }
 
-        return match && presented.Length > 0;
+        return presented.Length > 0 ? match : null;
     }
 }

@@ -18,7 +18,7 @@ internal static class SwitchboardApi
 
     public static IHostApplicationBuilder AddSwitchboardApi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SwitchboardOptions>().BindConfiguration(SwitchboardOptions.SectionName);
+        builder.Services.AddOptions<SwitchboardOptions>().BindConfiguration(SwitchboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyFilter>();
         return builder;
     }
@@ -188,15 +188,8 @@ internal static class SwitchboardApi
         return TypedResults.Ok(result.Status.ToResponse(organisation.Current.TimeZone));
     }
 
-    /// <summary>
-    /// Who registered it, for the audit trail: the operator's name if the switchboard sends one.
-    /// HTTP headers are ASCII, so names like "Åsa" arrive percent-encoded (UTF-8).
-    /// </summary>
-    private static string Actor(HttpRequest http)
-    {
-        var operatorName = Uri.UnescapeDataString(http.Headers[OperatorHeader].ToString()).Trim();
-        return operatorName.Length is > 0 and <= 100 ? $"switchboard:{operatorName}" : "switchboard";
-    }
+    /// <summary>Who registered it, for the audit trail: the API key's name and the operator's, if the switchboard sends one.</summary>
+    private static string Actor(HttpRequest http) => SwitchboardActor.Of(ApiKeyFilter.KeyName(http.HttpContext), http.Headers[OperatorHeader].ToString());
 
     private static ProblemHttpResult UnknownPerson(string person) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Okänd person '{person}'.",

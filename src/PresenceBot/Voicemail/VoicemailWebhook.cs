@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Voicemail;
+using PresenceBot.Security;
 using PresenceBot.Switchboard;
 
 namespace PresenceBot.Voicemail;
 
 /// <summary>
 /// <c>POST /api/switchboard/voicemail</c>: the switchboard reports a voicemail (new, heard, deleted). Authenticated by
-/// an HMAC signature of the raw body rather than an API key, and the event is stored before the 2xx.
+/// an HMAC signature of a timestamp and the raw body (<see cref="WebhookSignature"/>) rather than an API key, and the event is stored before the 2xx.
 /// </summary>
 internal static class VoicemailWebhook
 {
@@ -21,6 +22,11 @@ internal static class VoicemailWebhook
         if (string.IsNullOrEmpty(app.Services.GetRequiredService<IOptions<SwitchboardOptions>>().Value.WebhookSecret))
         {
             Log.VoicemailWebhookClosed(app.Logger);
+        }
+
+        if (app.Services.GetRequiredService<IOptions<SwitchboardOptions>>().Value.AcceptUnsignedTimestamp)
+        {
+            SecurityLog.VoicemailWebhookReplayable(app.Logger);
         }
 
         app.MapGroup("/api/switchboard").WithTags("Switchboard").MapPost("/voicemail", Receive);
@@ -44,11 +50,15 @@ internal static class VoicemailWebhook
         }
 
         var secret = options.Value.WebhookSecret;
-        if (string.IsNullOrEmpty(secret) || !WebhookSignature.IsValid(request.Headers[WebhookSignature.HeaderName], body.Value.Span, secret))
+        var problem = string.IsNullOrEmpty(secret) ? "no secret is configured" : WebhookSignature.Problem(
+            request.Headers[WebhookSignature.HeaderName], request.Headers[WebhookSignature.TimestampHeaderName], body.Value.Span, secret,
+            time.GetUtcNow(), options.Value.AcceptUnsignedTimestamp);
+        if (problem is not null)
         {
-            Log.VoicemailWebhookRefused(logger, string.IsNullOrEmpty(secret) ? "no secret is configured" : "missing or wrong signature");
+            Log.VoicemailWebhookRefused(logger, problem);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Signatur saknas eller är fel.",
-                detail: $"Signera den råa kroppen med HMAC-SHA256 och skicka {WebhookSignature.HeaderName}: sha256=<hex>.");
+                detail: $"Skicka {WebhookSignature.TimestampHeaderName}: <Unix-sekunder, högst fem minuter fel> och "
+                    + $"{WebhookSignature.HeaderName}: sha256=<hex HMAC-SHA256 av \"{{tidsstämpel}}.{{rå kropp}}\">.");
         }
 
         var org = organisation.Current;

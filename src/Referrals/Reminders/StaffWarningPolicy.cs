@@ -8,7 +8,9 @@ namespace PresenceBot.Referrals.Reminders;
 /// <summary>
 /// Rule 10's staff warning: someone who books a meeting inside their unit's phone hours, and so leaves the unit
 /// below its minimum, is told at once, naming the interval. Only bookings that close the phone and whose reason is
-/// a "meeting" kind warn; nobody is warned about being sick.
+/// a "meeting" kind warn; nobody is warned about being sick. Only the person's own booking (calendar or Teams) warns,
+/// not what an operator registered for them; and a manager of the unit is told of the gap by the manager alert and
+/// digest, so never by this warning as well: one message per person per gap.
 /// </summary>
 public static class StaffWarningPolicy
 {
@@ -20,7 +22,8 @@ public static class StaffWarningPolicy
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(gapsAfter);
         ArgumentNullException.ThrowIfNull(rules);
-        if (referral.Phone != PhoneState.Closed || !rules.StaffWarningReasons.Contains(referral.Reason) || referral.EffectiveEnd <= now)
+        if (referral.Phone != PhoneState.Closed || !rules.StaffWarningReasons.Contains(referral.Reason) || referral.EffectiveEnd <= now
+            || referral.Source == ReferralSource.Switchboard || person.Unit.ManagerIds.Contains(person.Id, StringComparer.OrdinalIgnoreCase))
         {
             return null;
         }

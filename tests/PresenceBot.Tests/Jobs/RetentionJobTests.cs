@@ -99,7 +99,7 @@ public sealed class RetentionJobTests
     }
 
     private static RetentionJob Job(StorageHarness h, RetentionOptions options) =>
-        new(h.Database.CreateFactory(), Options.Create(options), h.Time, NullLogger<RetentionJob>.Instance);
+        new(h.Database.CreateFactory(), h.Organisation, Options.Create(options), h.Time, NullLogger<RetentionJob>.Instance);
 
     /// <summary>A referral that returned, an audit entry and a delivered event, all at <paramref name="at"/>.</summary>
     private static async Task SeedAsync(StorageHarness h, string label, Instant at)

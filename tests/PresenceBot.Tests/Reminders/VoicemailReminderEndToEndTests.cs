@@ -81,7 +81,9 @@ public sealed class VoicemailReminderEndToEndTests : IAsyncLifetime
         using var client = _bot.App.CreateClient();
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        content.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(bytes, Secret));
+        var timestamp = _bot.App.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        content.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeaderName, timestamp);
+        content.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Sign(timestamp, bytes, Secret));
         using var response = await client.PostAsync(new Uri("/api/switchboard/voicemail", UriKind.Relative), content);
         return response.StatusCode;
     }

@@ -32,6 +32,22 @@ public sealed class ReminderLogTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task Claim_LosingTheRace_IsAnAnswerNotAFailedCommand(DbProvider provider)
+    {
+        // EF Core logs every failed command as an error with a stack trace: a lost claim (the expected path) must not fail one.
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var failures = new FailedCommandCounter();
+        var log = new EfReminderLog(database.CreateFactory(failures), new FakeTimeProvider(Start));
+        var message = Reminder(ReminderKind.VoicemailFirst, "2026-11-23T08:30:00Z");
+
+        Assert.True(await log.TryClaimAsync(message, CancellationToken.None));
+        Assert.False(await log.TryClaimAsync(message, CancellationToken.None));
+        Assert.Equal(0, failures.Count);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task Release_LetsAFailedSendBeClaimedAgain(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

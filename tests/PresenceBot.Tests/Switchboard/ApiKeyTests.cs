@@ -5,10 +5,13 @@ namespace PresenceBot.Tests.Switchboard;
 
 public sealed class ApiKeyTests : IAsyncLifetime
 {
+    private const string TrioKey = "trio-0123456789abcdef0123456789abcdef";
+    private const string OperatorPageKey = "page-0123456789abcdef0123456789abcdef";
+
     private readonly PresenceBotApplication _app = new(new Dictionary<string, string?>
     {
-        ["Switchboard:ApiKeys:0"] = "first-key",
-        ["Switchboard:ApiKeys:1"] = "second-key",
+        ["Switchboard:ApiKeys:trio"] = TrioKey,
+        ["Switchboard:ApiKeys:operator-page"] = OperatorPageKey,
     });
 
     private HttpClient _client = null!;
@@ -25,8 +28,9 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [InlineData(null)]
     [InlineData("")]
     [InlineData("wrong-key")]
-    [InlineData("first-key-and-more")]
-    [InlineData("FIRST-KEY")]
+    [InlineData("trio")]
+    [InlineData(TrioKey + "-and-more")]
+    [InlineData("TRIO-0123456789ABCDEF0123456789ABCDEF")]
     public async Task Request_WithoutValidKey_Is401(string? key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/referrals/{KimUpn}");
@@ -41,8 +45,8 @@ public sealed class ApiKeyTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("first-key")]
-    [InlineData("second-key")]
+    [InlineData(TrioKey)]
+    [InlineData(OperatorPageKey)]
     public async Task Request_WithAnyConfiguredKey_IsServed(string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/referrals/{KimUpn}");
@@ -60,6 +64,27 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "referrals"));
+    }
+
+    [Theory]
+    [InlineData("Anna%20i%20v%C3%A4xeln", "switchboard[trio]:Anna i växeln")]
+    [InlineData(null, "switchboard[trio]")]
+    public async Task AuditTrail_NamesTheKeyUsed_AlongsideTheOperator(string? operatorHeader, string actor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/referrals/{KimUpn}/manual")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { reason = "meeting", until = "2026-11-23T15:00" }),
+        };
+        request.Headers.Add("X-Api-Key", TrioKey);
+        if (operatorHeader is not null)
+        {
+            request.Headers.Add("X-Operator", operatorHeader);
+        }
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await TestDatabase.CountAsync(_app.DatabasePath, "audit_entries", $"Actor = '{actor}'"));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -70,12 +71,82 @@ public sealed class VoicemailWebhookTests : IAsyncLifetime
     [Fact]
     public async Task SignatureOfADifferentBody_Is401()
     {
-        var signature = WebhookSignature.Sign(Encoding.UTF8.GetBytes(Event("vm-3", KimUpn)), Secret);
+        var signature = WebhookSignature.Sign(Now, Encoding.UTF8.GetBytes(Event("vm-3", KimUpn)), Secret);
 
         var (status, _) = await PostAsync(Event("vm-3", KimUpn, state: "heard"), signature: signature, sign: false);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "voicemails"));
+    }
+
+    [Theory]
+    [InlineData(-299, HttpStatusCode.OK)]
+    [InlineData(299, HttpStatusCode.OK)]
+    [InlineData(-301, HttpStatusCode.Unauthorized)]
+    [InlineData(301, HttpStatusCode.Unauthorized)]
+    public async Task Timestamp_OnlyWithinFiveMinutesOfNow_IsAccepted(int offsetSeconds, HttpStatusCode expected)
+    {
+        var json = Event("vm-time", KimUpn);
+        var timestamp = (_app.Clock.GetUtcNow().ToUnixTimeSeconds() + offsetSeconds).ToString(CultureInfo.InvariantCulture);
+
+        var (status, _) = await PostAsync(_client, json, timestamp, WebhookSignature.Sign(timestamp, Encoding.UTF8.GetBytes(json), Secret));
+
+        Assert.Equal(expected, status);
+    }
+
+    [Fact]
+    public async Task ACapturedCall_ReplayedAfterTheWindow_Is401()
+    {
+        var json = Event("vm-replay", KimUpn);
+        var signature = WebhookSignature.Sign(Now, Encoding.UTF8.GetBytes(json), Secret);
+        var timestamp = Now;
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(_client, json, timestamp, signature)).Status);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(_client, json, timestamp, signature)).Status);
+    }
+
+    [Fact]
+    public async Task TimestampNotTheOneSigned_Is401()
+    {
+        var json = Event("vm-other-time", KimUpn);
+        var earlier = (_app.Clock.GetUtcNow().ToUnixTimeSeconds() - 60).ToString(CultureInfo.InvariantCulture);
+
+        var (status, _) = await PostAsync(_client, json, Now, WebhookSignature.Sign(earlier, Encoding.UTF8.GetBytes(json), Secret));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "voicemails"));
+    }
+
+    [Fact]
+    public async Task OldBodyOnlySignature_IsRefusedByDefault()
+    {
+        var json = Event("vm-old", KimUpn);
+
+        var (status, _) = await PostAsync(_client, json, timestamp: null, WebhookSignature.SignBodyOnly(Encoding.UTF8.GetBytes(json), Secret));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "voicemails"));
+    }
+
+    [Fact]
+    public async Task OldBodyOnlySignature_IsAcceptedWhenAllowed_AndThatIsLogged()
+    {
+        await using var app = new PresenceBotApplication(new Dictionary<string, string?>
+        {
+            ["Switchboard:WebhookSecret"] = Secret,
+            ["Switchboard:AcceptUnsignedTimestamp"] = "true",
+        });
+        using var client = app.CreateClient();
+        var json = Event("vm-old-allowed", KimUpn);
+
+        var (status, _) = await PostAsync(client, json, timestamp: null, WebhookSignature.SignBodyOnly(Encoding.UTF8.GetBytes(json), Secret));
+        var (wrong, _) = await PostAsync(client, json, timestamp: null, WebhookSignature.SignBodyOnly(Encoding.UTF8.GetBytes(json), "another-secret"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong);
+        Assert.Contains(app.Logs.Lines, l => l.Contains("Switchboard:AcceptUnsignedTimestamp is true", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -144,7 +215,8 @@ public sealed class VoicemailWebhookTests : IAsyncLifetime
         await using var open = new PresenceBotApplication();
         using var client = open.CreateClient();
         using var content = new StringContent(Event("vm-7", KimUpn), Encoding.UTF8, "application/json");
-        content.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(Encoding.UTF8.GetBytes(Event("vm-7", KimUpn)), ""));
+        content.Headers.Add(WebhookSignature.TimestampHeaderName, Now);
+        content.Headers.Add(WebhookSignature.HeaderName, WebhookSignature.Sign(Now, Encoding.UTF8.GetBytes(Event("vm-7", KimUpn)), ""));
 
         using var response = await client.PostAsync(new Uri(Path, UriKind.Relative), content);
 
@@ -163,18 +235,27 @@ public sealed class VoicemailWebhookTests : IAsyncLifetime
             ["state"] = state,
         }.ToJsonString();
 
-    private async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string json, string? signature = null, bool sign = true)
+    private string Now => _app.Clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    private Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string json, string? signature = null, bool sign = true) =>
+        PostAsync(_client, json, Now, sign ? WebhookSignature.Sign(Now, Encoding.UTF8.GetBytes(json), Secret) : signature);
+
+    private static async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(HttpClient client, string json, string? timestamp, string? signature)
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        var header = sign ? WebhookSignature.Sign(bytes, Secret) : signature;
-        if (header is not null)
+        if (timestamp is not null)
         {
-            content.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, header);
+            content.Headers.TryAddWithoutValidation(WebhookSignature.TimestampHeaderName, timestamp);
         }
 
-        using var response = await _client.PostAsync(new Uri(Path, UriKind.Relative), content);
+        if (signature is not null)
+        {
+            content.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
+        }
+
+        using var response = await client.PostAsync(new Uri(Path, UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }

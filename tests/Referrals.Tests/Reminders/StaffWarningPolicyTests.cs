@@ -61,4 +61,42 @@ public sealed class StaffWarningPolicyTests
 
         Assert.Null(StaffWarningPolicy.Evaluate(kim, sick, gaps, At("2026-11-23T09:00"), Stockholm, new CoverageAlertRules()));
     }
+
+    [Fact]
+    public void MeetingRegisteredByAnOperator_NoWarning()
+    {
+        var unit = Unit();
+        var kim = Person(unit, "kim", "Kim Krona");
+        var registered = Referral(kim, Reason.Meeting, "2026-11-23T10:00", "2026-11-23T11:00") with { Source = ReferralSource.Switchboard };
+        var gaps = CoverageCalculator.Gaps(unit, [Member(kim, Monday, registered)], Monday, OfficeHours());
+
+        Assert.Null(StaffWarningPolicy.Evaluate(kim, registered, gaps, At("2026-11-23T09:00"), Stockholm, new CoverageAlertRules()));
+    }
+
+    [Theory]
+    [InlineData(ReferralSource.Calendar)]
+    [InlineData(ReferralSource.Manual)]
+    public void OwnBookingFromCalendarOrTeams_Warns(ReferralSource source)
+    {
+        var unit = Unit();
+        var kim = Person(unit, "kim", "Kim Krona");
+        var booking = Referral(kim, Reason.Meeting, "2026-11-23T10:00", "2026-11-23T11:00") with { Source = source };
+        var gaps = CoverageCalculator.Gaps(unit, [Member(kim, Monday, booking)], Monday, OfficeHours());
+
+        Assert.NotNull(StaffWarningPolicy.Evaluate(kim, booking, gaps, At("2026-11-23T09:00"), Stockholm, new CoverageAlertRules()));
+    }
+
+    [Fact]
+    public void ManagerAwayInTheGap_GetsTheManagerAlertOnly_NotAlsoTheStaffWarning()
+    {
+        var unit = Unit();
+        var manager = Person(unit, "chef-1", "Maria Chef");
+        var meeting = Referral(manager, Reason.Meeting, "2026-11-23T10:00", "2026-11-23T11:00");
+        var gaps = CoverageCalculator.Gaps(unit, [Member(manager, Monday, meeting)], Monday, OfficeHours());
+
+        var alerts = CoverageMessages.Alert(gaps.Single(), At("2026-11-23T09:00"), Stockholm).Where(m => m.RecipientId == manager.Id);
+
+        Assert.Single(alerts);
+        Assert.Null(StaffWarningPolicy.Evaluate(manager, meeting, gaps, At("2026-11-23T09:00"), Stockholm, new CoverageAlertRules()));
+    }
 }

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using PresenceBot.Storage;
+
+namespace PresenceBot.Jobs;
+
+/// <summary>
+/// Deletes what is about people no longer in the organisation, once it is older than the grace period. A person
+/// counts as here while the organisation in force or a stored group member has their id, so a group not yet read after
+/// a restart makes nobody a leaver. There is no "left at" column: a row's own last-change time stands in for it.
+/// </summary>
+internal static class LeaverRetention
+{
+    public static async Task<int> RunAsync(PresenceBotDbContext db, IReadOnlyCollection<string> here, Instant graceCutoff, CancellationToken cancellationToken)
+    {
+        if (here.Count == 0)
+        {
+            // An organisation with nobody in it is a mistake, not everyone leaving at once.
+            return 0;
+        }
+
+        var people = here.ToList();
+        var members = db.GroupMembers.Select(m => m.UserId);
+        var deleted = 0;
+        deleted += await db.Referrals.Where(r => !people.Contains(r.PersonId) && !members.Contains(r.PersonId) && r.UpdatedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.AuditEntries.Where(a => !people.Contains(a.PersonId) && !members.Contains(a.PersonId) && a.At < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.Inbox.Where(e => !people.Contains(e.PersonId) && !members.Contains(e.PersonId) && e.ReceivedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.Subscriptions.Where(s => !people.Contains(s.PersonId) && !members.Contains(s.PersonId) && s.ExpiresAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.CalendarSyncStates.Where(s => !people.Contains(s.PersonId) && !members.Contains(s.PersonId) && s.SyncedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.ConversationReferences.Where(c => !people.Contains(c.PersonId) && !members.Contains(c.PersonId) && c.UpdatedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.CouplingOverrides.Where(c => !people.Contains(c.PersonId) && !members.Contains(c.PersonId) && c.UpdatedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.Voicemails.Where(v => !people.Contains(v.PersonId) && !members.Contains(v.PersonId) && v.UpdatedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // The coverage digest's marker has no recipient ("") and is nobody's.
+        deleted += await db.SentReminders.Where(r => r.RecipientId != "" && !people.Contains(r.RecipientId) && !members.Contains(r.RecipientId) && r.ClaimedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.PersonStates
+            .Where(p => !people.Contains(p.PersonId) && !members.Contains(p.PersonId) && (p.LastReturnAt == null || p.LastReturnAt < graceCutoff)
+                && !db.Referrals.Any(r => r.PersonId == p.PersonId))
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+}

@@ -1,0 +1,34 @@
+namespace PresenceBot.Jobs;
+
+/// <summary>
+/// Every table of the product database and how long what it holds is kept: the rule <see cref="RetentionJob"/>
+/// applies, or <see cref="NotPersonal"/>. A test fails when a table is missing here, so a new table can't hold personal
+/// data unnoticed. "Days" is <c>Retention:Days</c> (90), "grace" is <c>Retention:LeaverGraceDays</c> (30); a leaver is
+/// a person id no longer in the organisation (the file or a unit's group).
+/// </summary>
+internal static class RetentionRules
+{
+    public const string NotPersonal = "not personal";
+
+    public static readonly IReadOnlyDictionary<string, string> ByTable = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["referrals"] = "returned or ended more than Days ago; a leaver's when last changed more than grace ago",
+        ["person_states"] = "when the person has no referral left and their last return is more than Days (a leaver's: grace) ago",
+        ["audit_entries"] = "written more than Days ago (with their before/after snapshots); a leaver's more than grace ago",
+        ["outbox_messages"] = "delivered more than Days ago (a leaver's too: the payload is not searched by person); undelivered ones are kept until delivered",
+        ["graph_inbox"] = "processed more than Days ago; a leaver's received more than grace ago",
+        ["graph_subscriptions"] = "expired more than Days ago; a leaver's expired more than grace ago",
+        ["calendar_sync_states"] = "not synced for Days; a leaver's not synced for grace",
+        ["conversation_references"] = "stale and unchanged for Days; a leaver's unchanged for grace",
+        ["coupling_overrides"] = "a leaver's when unchanged for grace (kept while the person is here: it is their choice)",
+        ["voicemails"] = "unchanged for Days (callers' names and numbers); a leaver's unchanged for grace",
+        ["voicemail_snoozes"] = "when the snooze has run out",
+        ["sent_reminders"] = "claimed more than Days ago; a leaver's (as recipient) more than grace ago",
+        ["group_membership_states"] = "a group not read for Days (no unit names it any more), with its members",
+        ["group_members"] = "kept in step with the group by every read; a group not read for Days loses its members",
+        ["coverage_alerted_gaps"] = NotPersonal + " (unit ids and intervals; pruned as gaps close)",
+        ["trusted_service_urls"] = NotPersonal + " (Bot Framework service addresses)",
+    };
+
+    public static bool IsPersonal(string table) => !ByTable[table].StartsWith(NotPersonal, StringComparison.Ordinal);
+}
