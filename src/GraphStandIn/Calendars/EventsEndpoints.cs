@@ -18,7 +18,6 @@ internal static class EventsEndpoints
 {
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder graph)
     {
-        graph.MapGet("/users/{userId}/events", ListEvents);
         graph.MapGet("/users/{userId}/events/{eventId}", GetEvent);
         graph.MapGet("/users/{userId}/calendarView", CalendarView);
         graph.MapGet("/users/{userId}/calendarView/delta", CalendarViewDelta);
@@ -47,43 +46,6 @@ internal static class EventsEndpoints
         {
             return GraphErrors.Create(400, ex.Code, ex.Message);
         }
-    }
-
-    /// <summary>
-    /// <c>GET /users/{id}/events</c>: series masters and single events (not occurrences), oldest change first, paged;
-    /// with <c>$filter=singleValueExtendedProperties/any(…)</c> a client finds the events it marked as its own.
-    /// </summary>
-    internal static IResult ListEvents(string userId, HttpRequest request, StandInState state)
-    {
-        if (PagedResults.NextPage(request, state) is { } page)
-        {
-            return page;
-        }
-
-        if (state.User(userId) is not { } user)
-        {
-            return UnknownUser(userId);
-        }
-
-        List<JsonNode> items;
-        try
-        {
-            var query = EventQuery.Parse(request.Query, withFilter: true);
-            var zone = Prefer.Zone(request) ?? OutputZone.Utc;
-            items = [.. state.Store.Live(user.Id).Entries
-                .Select(e => e.Event)
-                .Where(query.Filter)
-                .Select(e => (JsonNode)query.Render(RecurrenceExpander.Single(e)!, zone))];
-        }
-        catch (QueryException ex)
-        {
-            return GraphErrors.Create(400, ex.Code, ex.Message);
-        }
-
-        var escaped = Uri.EscapeDataString(userId);
-        var paged = new PagedQuery(
-            items, 0, Prefer.PageSize(request, PageStore.DefaultPageSize), $"$metadata#users('{escaped}')/events", $"users/{escaped}/events", null);
-        return Results.Json(state.Pages.Render(paged, state.BaseUrl), GraphJson.Options);
     }
 
     /// <summary>One event as Graph answers it, with its <c>@odata.context</c> first.</summary>

@@ -43,6 +43,7 @@ internal static class StandInApp
         app.MapGroup("/v1.0")
             .MapSubscriptions()
             .MapEvents()
+            .MapEventList()
             .MapEventWrites()
             .MapMessages()
             .MapDirectory()
