@@ -101,6 +101,26 @@ public sealed class CoverageAlertTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EvaluationsAfterTheDigest_MarkItOnceAndLogNothingAtError()
+    {
+        _host.At(2026, 11, 23, 14, 0);
+        var tuesday = Instant.FromUtc(2026, 11, 24, 7, 0);
+        await _host.AwayAsync(TestOrganisation.Maria, Reason.Errand, tuesday + Duration.FromHours(9), from: tuesday);
+        await _host.AwayAsync(Jonas, Reason.Errand, tuesday + Duration.FromHours(9), from: tuesday);
+        await _host.OutboxDrainedAsync();
+
+        for (var minute = 0; minute < 4; minute++)
+        {
+            _host.At(2026, 11, 23, 15, minute);
+            await _host.RunCoverageJobAsync();
+        }
+
+        Assert.Single(_host.SentOf(ReminderKind.CoverageDigest));
+        Assert.Equal(1, await TestDatabase.CountAsync(_host.App.DatabasePath, "sent_reminders", "Kind = 'CoverageDigest' AND RecipientId = ''"));
+        Assert.DoesNotContain(_host.App.Logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task FailedAlert_IsSentByTheNextRun()
     {
         _host.At(2026, 11, 23, 9, 0);
