@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(1010, LogLevel.Warning, "A voicemail webhook call was refused: {Problem}.")]
     public static partial void VoicemailWebhookRefused(ILogger logger, string problem);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Port {DefaultPort} of the built-in Graph stand-in is in use (a second instance or another program): it took port {Port} instead. Use that port in the README's examples, or free {DefaultPort}.")]
+    public static partial void GraphStandInDefaultPortBusy(ILogger logger, int defaultPort, int port);
 }

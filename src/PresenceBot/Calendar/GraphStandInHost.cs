@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using PresenceBot.CalendarSync.Graph;
 using PresenceBot.CalendarSync.Subscriptions;
@@ -22,18 +23,25 @@ internal sealed class GraphStandInHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Server = await GraphStandInServer.StartAsync(
-            new GraphStandInOptions
-            {
-                Port = options.Value.Port,
-                LoggerFactory = loggers,
-                TimeProvider = time,
-                DuplicateProbability = options.Value.DuplicateProbability,
-                MaxExtraDelay = options.Value.MaxExtraDelay,
-                BatchProbability = options.Value.BatchProbability,
-                RandomSeed = options.Value.RandomSeed,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var asked = options.Value.Port;
+        var port = asked ?? GraphStandInHostOptions.DefaultPort;
+        try
+        {
+            Server = await StartServerAsync(port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException && asked is not null)
+        {
+            throw new StartupConfigurationException(
+                $"GraphStandIn:Port {port} is already in use on 127.0.0.1 (another PresenceBot or another program holds it): free it, or set GraphStandIn:Port to another port (0 = any free port).",
+                ex);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            // The embedded default is busy (a second instance, another tool): any free port serves a local run as well.
+            Server = await StartServerAsync(0, cancellationToken).ConfigureAwait(false);
+            Log.GraphStandInDefaultPortBusy(logger, port, Server.BaseUrl.Port);
+        }
+
         endpoint.Use(Server.BaseUrl);
 
         // The stand-in keeps subscriptions in memory, so those stored by an earlier run are unknown to this one
@@ -45,6 +53,20 @@ internal sealed class GraphStandInHost(
         }
         Log.GraphStandInStarted(logger, Server.BaseUrl.AbsoluteUri, Server.DevUrl.AbsoluteUri);
     }
+
+    private Task<GraphStandInServer> StartServerAsync(int port, CancellationToken cancellationToken) =>
+        GraphStandInServer.StartAsync(
+            new GraphStandInOptions
+            {
+                Port = port,
+                LoggerFactory = loggers,
+                TimeProvider = time,
+                DuplicateProbability = options.Value.DuplicateProbability,
+                MaxExtraDelay = options.Value.MaxExtraDelay,
+                BatchProbability = options.Value.BatchProbability,
+                RandomSeed = options.Value.RandomSeed,
+            },
+            cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 
