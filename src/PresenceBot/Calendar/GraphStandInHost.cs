@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using PresenceBot.CalendarSync.Graph;
@@ -31,9 +33,7 @@ internal sealed class GraphStandInHost(
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException && asked is not null)
         {
-            throw new StartupConfigurationException(
-                $"GraphStandIn:Port {port} is already in use on 127.0.0.1 (another PresenceBot or another program holds it): free it, or set GraphStandIn:Port to another port (0 = any free port).",
-                ex);
+            throw PortInUse(port, ex);
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
@@ -53,6 +53,37 @@ internal sealed class GraphStandInHost(
         }
         Log.GraphStandInStarted(logger, Server.BaseUrl.AbsoluteUri, Server.DevUrl.AbsoluteUri);
     }
+
+    /// <summary>
+    /// Stops start-up, naming the key, when <c>GraphStandIn:Port</c> was given and is taken. Checked while the app is
+    /// built (a listener opened and closed at once); <see cref="StartAsync"/> still refuses it should the port be taken
+    /// in between.
+    /// </summary>
+    public static void RefuseBusyExplicitPort(IConfiguration configuration)
+    {
+        if (!int.TryParse(configuration[$"{GraphStandInHostOptions.SectionName}:Port"], out var port) || port is <= 0 or > 65535)
+        {
+            return;
+        }
+
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw PortInUse(port, ex);
+        }
+        finally
+        {
+            probe.Dispose();
+        }
+    }
+
+    private static StartupConfigurationException PortInUse(int port, Exception inner) => new(
+        $"GraphStandIn:Port {port} is already in use on 127.0.0.1 (another PresenceBot or another program holds it): free it, or set GraphStandIn:Port to another port (0 = any free port).",
+        inner);
 
     private Task<GraphStandInServer> StartServerAsync(int port, CancellationToken cancellationToken) =>
         GraphStandInServer.StartAsync(
