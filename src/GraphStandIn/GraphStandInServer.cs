@@ -94,7 +94,20 @@ public sealed class GraphStandInServer : IAsyncDisposable
         };
 
         var app = StandInApp.Build(state);
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Could not listen (the port is taken): leave nothing running behind, and let the caller decide.
+            await notifications.DisposeAsync().ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            http.Dispose();
+            handler.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         state.BaseUrl = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/v1.0/"));

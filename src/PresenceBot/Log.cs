@@ -41,4 +41,7 @@ internal static partial class Log
 
     [LoggerMessage(1092, LogLevel.Warning, "Nightly job {JobId} failed to catch up at start; the next start or night runs it.")]
     public static partial void NightlyCatchUpFailed(ILogger logger, string jobId, Exception exception);
+
+    [LoggerMessage(1011, LogLevel.Warning, "Port {DefaultPort} of the built-in Graph stand-in is in use (a second instance or another program): it took port {Port} instead. Use that port in the README's examples, or free {DefaultPort}.")]
+    public static partial void GraphStandInDefaultPortBusy(ILogger logger, int defaultPort, int port);
 }

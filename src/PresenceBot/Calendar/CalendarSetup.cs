@@ -10,6 +10,8 @@ internal static class CalendarSetup
         builder.AddCalendarSync();
         if (!builder.Configuration.UsesConfiguredGraph())
         {
+            // Before the host starts: a failure there is logged by the host with a stack trace, not said in one line.
+            GraphStandInHost.RefuseBusyExplicitPort(builder.Configuration);
             builder.Services.AddOptions<GraphStandInHostOptions>().BindConfiguration(GraphStandInHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddSingleton<GraphStandInHost>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<GraphStandInHost>());

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using PresenceBot.CalendarSync.Graph;
 using PresenceBot.CalendarSync.Subscriptions;
@@ -22,18 +25,23 @@ internal sealed class GraphStandInHost(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        Server = await GraphStandInServer.StartAsync(
-            new GraphStandInOptions
-            {
-                Port = options.Value.Port,
-                LoggerFactory = loggers,
-                TimeProvider = time,
-                DuplicateProbability = options.Value.DuplicateProbability,
-                MaxExtraDelay = options.Value.MaxExtraDelay,
-                BatchProbability = options.Value.BatchProbability,
-                RandomSeed = options.Value.RandomSeed,
-            },
-            cancellationToken).ConfigureAwait(false);
+        var asked = options.Value.Port;
+        var port = asked ?? GraphStandInHostOptions.DefaultPort;
+        try
+        {
+            Server = await StartServerAsync(port, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException && asked is not null)
+        {
+            throw PortInUse(port, ex);
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            // The embedded default is busy (a second instance, another tool): any free port serves a local run as well.
+            Server = await StartServerAsync(0, cancellationToken).ConfigureAwait(false);
+            Log.GraphStandInDefaultPortBusy(logger, port, Server.BaseUrl.Port);
+        }
+
         endpoint.Use(Server.BaseUrl);
 
         // The stand-in keeps subscriptions in memory, so those stored by an earlier run are unknown to this one
@@ -45,6 +53,51 @@ internal sealed class GraphStandInHost(
         }
         Log.GraphStandInStarted(logger, Server.BaseUrl.AbsoluteUri, Server.DevUrl.AbsoluteUri);
     }
+
+    /// <summary>
+    /// Stops start-up, naming the key, when <c>GraphStandIn:Port</c> was given and is taken. Checked while the app is
+    /// built (a listener opened and closed at once); <see cref="StartAsync"/> still refuses it should the port be taken
+    /// in between.
+    /// </summary>
+    public static void RefuseBusyExplicitPort(IConfiguration configuration)
+    {
+        if (!int.TryParse(configuration[$"{GraphStandInHostOptions.SectionName}:Port"], out var port) || port is <= 0 or > 65535)
+        {
+            return;
+        }
+
+        var probe = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw PortInUse(port, ex);
+        }
+        finally
+        {
+            probe.Dispose();
+        }
+    }
+
+    private static StartupConfigurationException PortInUse(int port, Exception inner) => new(
+        $"GraphStandIn:Port {port} is already in use on 127.0.0.1 (another PresenceBot or another program holds it): free it, or set GraphStandIn:Port to another port (0 = any free port).",
+        inner);
+
+    private Task<GraphStandInServer> StartServerAsync(int port, CancellationToken cancellationToken) =>
+        GraphStandInServer.StartAsync(
+            new GraphStandInOptions
+            {
+                Port = port,
+                LoggerFactory = loggers,
+                TimeProvider = time,
+                DuplicateProbability = options.Value.DuplicateProbability,
+                MaxExtraDelay = options.Value.MaxExtraDelay,
+                BatchProbability = options.Value.BatchProbability,
+                RandomSeed = options.Value.RandomSeed,
+            },
+            cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
 

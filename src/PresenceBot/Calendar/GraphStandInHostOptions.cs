@@ -7,9 +7,15 @@ public sealed class GraphStandInHostOptions
 {
     public const string SectionName = "GraphStandIn";
 
-    /// <summary>Its loopback port (0 = any free port); the README's curl examples use the default.</summary>
+    /// <summary>The port the README's curl examples use, taken when <see cref="Port"/> is not set and it is free.</summary>
+    public const int DefaultPort = 5081;
+
+    /// <summary>
+    /// Its loopback port (0 = any free port). Unset: <see cref="DefaultPort"/>, or any free port when that one is busy.
+    /// A port asked for explicitly must be free, else start-up stops naming the key.
+    /// </summary>
     [Range(0, 65535)]
-    public int Port { get; set; } = 5081;
+    public int? Port { get; set; }
 
     /// <summary>Chance (0..1) that a notification is delivered twice (off: a well-behaved Graph).</summary>
     [Range(0.0, 1.0)]

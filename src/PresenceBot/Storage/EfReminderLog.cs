@@ -84,11 +84,21 @@ internal sealed class EfReminderLog(IDbContextFactory<PresenceBotDbContext> cont
             }
         }
 
-        if (state.DigestSentFor is { } day)
+        if (state.DigestSentFor is { } day && !await DigestMarkedAsync(day, cancellationToken).ConfigureAwait(false))
         {
+            // Once a day: every evaluation carries the day the digest went out, and inserting it again each time made the
+            // database refuse the duplicate and EF log that at Error (with a stack trace) before it was caught.
             await TryInsertAsync(nameof(ReminderKind.CoverageDigest), DigestMarker, DigestMarker, LocalDatePattern.Iso.Format(day), cancellationToken)
                 .ConfigureAwait(false);
         }
+    }
+
+    private async Task<bool> DigestMarkedAsync(LocalDate day, CancellationToken cancellationToken)
+    {
+        var (kind, slot) = (nameof(ReminderKind.CoverageDigest), LocalDatePattern.Iso.Format(day));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.SentReminders.AnyAsync(r => r.Kind == kind && r.RecipientId == DigestMarker && r.Subject == DigestMarker && r.Slot == slot, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using PresenceBot.Hosting;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
@@ -108,13 +109,39 @@ internal static class SwitchboardApi
             segments.Select(s => s.ToResponse(org.TimeZone)).ToList()));
     }
 
+    /// <remarks>
+    /// The body is read here, not bound: the API key (an endpoint filter) is checked before a byte of it is read, a
+    /// declared length over <see cref="ManualReferralBody.MaxBytes"/> is refused unread, and every problem with it
+    /// names its field in Swedish.
+    /// </remarks>
     public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> SetManual(
-        string person, ManualReferralRequest request, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
     {
+        if (LimitedBody.IsDeclaredTooLarge(http, ManualReferralBody.MaxBytes))
+        {
+            return TooLarge();
+        }
+
+        if (http.ContentType is { } contentType && !http.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Kroppen ska vara JSON.",
+                detail: $"Skicka Content-Type: application/json, inte {contentType}.");
+        }
+
         var org = organisation.Current;
         if (org.FindPerson(person) is not { } found)
         {
             return UnknownPerson(person);
+        }
+
+        if (await LimitedBody.ReadAsync(http, ManualReferralBody.MaxBytes, cancellationToken).ConfigureAwait(false) is not { } body)
+        {
+            return TooLarge();
+        }
+
+        if (ManualReferralBody.Parse(body, out var errors) is not { } request)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Ogiltig begäran.");
         }
 
         if (!ReasonCatalog.TryParse(request.Reason, out var reason))
@@ -194,6 +221,10 @@ internal static class SwitchboardApi
     private static ProblemHttpResult UnknownPerson(string person) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Okänd person '{person}'.",
             detail: "Ange personens id eller UPN (e-postadress) som den står i organisationsfilen.");
+
+    private static ProblemHttpResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Begäran är för stor.",
+            detail: $"Kroppen får vara högst {ManualReferralBody.MaxBytes / 1024} kB.");
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "Ogiltig begäran.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using PresenceBot.Hosting;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Security;
@@ -43,7 +44,7 @@ internal static class VoicemailWebhook
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(VoicemailWebhook).FullName!);
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await LimitedBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"Högst {MaxBodyBytes / 1024} kB.");
@@ -85,29 +86,5 @@ internal static class VoicemailWebhook
             State = received.State,
         }, Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new VoicemailReceipt(received.Id, person.Id, outcome.Created, outcome.State.ToString().ToLowerInvariant()));
-    }
-
-    /// <summary>The raw body, or null when it is over the limit (read no further than one byte past it).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -20,7 +20,7 @@ public static class CoverageMessages
         var span = SwedishTime.Span(gap.Interval, zone, today);
         return ToManagers(gap.Unit, ReminderKind.CoverageAlert, Slot(gap.Interval), now,
             $"Telefontiden är inte bemannad: {gap.Unit.Name} {span}",
-            $"{gap.Unit.Name} behöver minst {gap.Unit.MinimumStaffed} som kan svara {span} men har {gap.Reachable}.",
+            Shortfall(gap.Unit.Name, gap.Unit.MinimumStaffed, gap.Reachable, span),
             AwayFacts(gap, now, zone));
     }
 
@@ -35,7 +35,9 @@ public static class CoverageMessages
             .ToList();
         return ToManagers(unit, ReminderKind.CoverageDigest, LocalDatePattern.Iso.Format(day), now,
             $"Telefontid {SwedishTime.Day(day, today)} utan bemanning: {unit.Name}",
-            string.Create(CultureInfo.InvariantCulture, $"{gaps.Count} {(gaps.Count == 1 ? "lucka" : "luckor")} i telefontiden {SwedishTime.Day(day, today)}."),
+            gaps.Count == 1
+                ? $"En lucka i telefontiden {SwedishTime.Day(day, today)}."
+                : string.Create(CultureInfo.InvariantCulture, $"{gaps.Count} luckor i telefontiden {SwedishTime.Day(day, today)}."),
             facts);
     }
 
@@ -46,6 +48,14 @@ public static class CoverageMessages
         var span = SwedishTime.Span(gap.Interval, zone, now.InZone(zone).Date);
         return ToManagers(unit, ReminderKind.CoverageCovered, Slot(gap.Interval), now,
             $"Täckt igen: {unit.Name} {span}", $"Telefontiden {span} är bemannad igen.", []);
+    }
+
+    /// <summary>"Kansli behöver minst en som kan svara 10.00–11.30, men ingen kan." — "…minst 2 …, men bara 1 kan."</summary>
+    public static string Shortfall(string unit, int minimum, int reachable, string span)
+    {
+        var needed = minimum == 1 ? "en" : minimum.ToString(CultureInfo.InvariantCulture);
+        var have = reachable == 0 ? "ingen" : string.Create(CultureInfo.InvariantCulture, $"bara {reachable}");
+        return $"{unit} behöver minst {needed} som kan svara {span}, men {have} kan.";
     }
 
     /// <summary>The once-only slot of a gap: its interval in ISO 8601 interval notation.</summary>

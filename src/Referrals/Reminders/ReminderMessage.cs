@@ -19,7 +19,7 @@ public sealed record ReminderMessage
 
     public required string Slot { get; init; }
 
-    /// <summary>The headline ("Du har 2 ej avlyssnade röstmeddelanden").</summary>
+    /// <summary>The headline ("Du har 2 olyssnade röstmeddelanden").</summary>
     public required string Title { get; init; }
 
     /// <summary>The body sentence; a plain-text channel can send Title + Text alone.</summary>

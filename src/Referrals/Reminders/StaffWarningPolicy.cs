@@ -51,7 +51,9 @@ public static class StaffWarningPolicy
             // A moved booking is a new booking to warn about; the same one seen again (at-least-once events) is not.
             Slot = $"{referral.Id:N}/{CoverageMessages.Slot(booked)}",
             Title = $"Din bokning ligger i telefontiden {spans}",
-            Text = $"{person.Unit.Name} har då färre än {person.Unit.MinimumStaffed} som kan svara i telefon. Möten ska inte läggas i den egna telefontiden — boka om eller ordna ersättare.",
+            Text = person.Unit.MinimumStaffed == 1
+                ? $"{person.Unit.Name} har då ingen som kan svara i telefon. Möten ska inte läggas i den egna telefontiden — boka om eller ordna ersättare."
+                : $"{person.Unit.Name} har då färre än {person.Unit.MinimumStaffed} som kan svara i telefon. Möten ska inte läggas i den egna telefontiden — boka om eller ordna ersättare.",
             Facts = [new ReminderFact("Obemannat", spans)],
             DueAt = now,
         };

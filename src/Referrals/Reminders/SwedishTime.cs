@@ -23,7 +23,7 @@ public static class SwedishTime
         return date == today ? clock : $"{Day(date, today)} {clock}";
     }
 
-    /// <summary>"i dag", "i morgon" or "tisdag 24/11".</summary>
+    /// <summary>"i dag", "i morgon", "i går" or "tisdag 24/11".</summary>
     public static string Day(LocalDate date, LocalDate today)
     {
         var days = Period.DaysBetween(today, date);
@@ -31,6 +31,7 @@ public static class SwedishTime
         {
             0 => "i dag",
             1 => "i morgon",
+            -1 => "i går",
             _ => string.Create(CultureInfo.InvariantCulture, $"{Weekday(date.DayOfWeek)} {date.Day}/{date.Month}"),
         };
     }
@@ -45,6 +46,21 @@ public static class SwedishTime
             (0, _) => string.Create(CultureInfo.InvariantCulture, $"{rest} min"),
             (_, 0) => string.Create(CultureInfo.InvariantCulture, $"{hours} tim"),
             _ => string.Create(CultureInfo.InvariantCulture, $"{hours} tim {rest} min"),
+        };
+    }
+
+    /// <summary>"1 minut", "25 minuter", "1 timme", "2 timmar", "1 timme och 20 minuter": an age in running text.</summary>
+    public static string AgeInWords(Duration age)
+    {
+        var minutes = Math.Max(0, (long)age.TotalMinutes);
+        var (hours, rest) = (minutes / 60, minutes % 60);
+        var hourWords = string.Create(CultureInfo.InvariantCulture, $"{hours} {(hours == 1 ? "timme" : "timmar")}");
+        var minuteWords = string.Create(CultureInfo.InvariantCulture, $"{rest} {(rest == 1 ? "minut" : "minuter")}");
+        return (hours, rest) switch
+        {
+            (0, _) => minuteWords,
+            (_, 0) => hourWords,
+            _ => $"{hourWords} och {minuteWords}",
         };
     }
 

@@ -20,17 +20,16 @@ public static class VoicemailReminderMessages
         var unheard = voicemails.Unheard;
         var oldest = unheard.MinBy(m => m.ReceivedAt) ?? throw new ArgumentException("Nothing unheard to remind of.", nameof(voicemails));
         var count = Count(unheard.Count);
+        var (it, them) = unheard.Count == 1 ? ("det", "det") : ("det äldsta", "dem");
         var (title, text) = due.Kind switch
         {
-            ReminderKind.VoicemailLastCall => (
-                "Ring tillbaka i dag",
-                $"{Count(unheard.Count(m => m.ReceivedAt.InZone(zone).Date == today), capital: true)} från i dag är inte avlyssnade. Lyssna av och ring tillbaka innan arbetsdagen är slut."),
+            ReminderKind.VoicemailLastCall => LastCall(unheard.Count(m => m.ReceivedAt.InZone(zone).Date == today)),
             ReminderKind.VoicemailDigest => (
                 $"Röstbrevlådan: {count}",
-                $"Sedan {Since(oldest.ReceivedAt, zone, today)} har du {count}. Lyssna av och ring tillbaka i dag."),
+                $"{Capital(it)} kom {Since(oldest.ReceivedAt, zone, today)}. Lyssna av {them} och ring tillbaka i dag."),
             _ => (
                 $"Du har {count}",
-                $"Det äldsta har väntat i {SwedishTime.Age(now - oldest.ReceivedAt)}. Lyssna av och ring tillbaka i dag."),
+                $"{Capital(it)} har väntat i {SwedishTime.AgeInWords(now - oldest.ReceivedAt)}. Lyssna av {them} och ring tillbaka i dag."),
         };
 
         var facts = new List<ReminderFact>
@@ -58,9 +57,19 @@ public static class VoicemailReminderMessages
         };
     }
 
-    private static string Count(int n, bool capital = false) => n == 1
-        ? (capital ? "Ett ej avlyssnat röstmeddelande" : "ett ej avlyssnat röstmeddelande")
-        : string.Create(CultureInfo.InvariantCulture, $"{n} ej avlyssnade röstmeddelanden");
+    /// <summary>"ett olyssnat röstmeddelande", "3 olyssnade röstmeddelanden".</summary>
+    private static string Count(int n) => n == 1
+        ? "ett olyssnat röstmeddelande"
+        : string.Create(CultureInfo.InvariantCulture, $"{n} olyssnade röstmeddelanden");
+
+    private static (string Title, string Text) LastCall(int fromToday) => (
+        "Ring tillbaka i dag",
+        fromToday == 1
+            ? "Du har ett röstmeddelande från i dag som du inte har lyssnat på. Lyssna av det och ring tillbaka innan arbetsdagen är slut."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"Du har {fromToday} röstmeddelanden från i dag som du inte har lyssnat på. Lyssna av dem och ring tillbaka innan arbetsdagen är slut."));
+
+    private static string Capital(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 
     private static string Since(Instant instant, DateTimeZone zone, LocalDate today) =>
         $"{SwedishTime.Day(instant.InZone(zone).Date, today)} klockan {SwedishTime.Clock(instant, zone)}";

@@ -36,8 +36,8 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     }
 
     /// <summary>
-    /// "Tillbaka": ends what is in force now — a manual referral (the calendar beneath it resumes), or else the
-    /// calendar bookings in force; later bookings still apply.
+    /// "Tillbaka": ends everything in force now — a manual referral and the calendar bookings beneath it alike (rule 7);
+    /// later bookings still apply.
     /// </summary>
     public Task<ReferralResult> ReturnNowAsync(string personId, ReferralSource source, string actor, CancellationToken cancellationToken) =>
         ExecuteAsync(personId, source, actor, (state, now, org) => PlanReturn(state, now, org), cancellationToken);
@@ -220,11 +220,10 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
             return Plan.None;
         }
 
-        // Back from a manual referral (lunch during a calendar training): that ends, and the calendar underneath
-        // resumes at once. Back from the calendar itself: every booking in force now ends (rule 7).
-        var endsOnlyOverrides = inForce.Referral!.OverridesCalendar;
+        // Rule 7: "tillbaka" ends everything in force now, manual and calendar alike, in one step — back from a lunch
+        // during a calendar training is back, not back at the training. The calendar resumes with its next booking.
         var plan = new Plan { Action = "returned", LastReturnAt = now };
-        foreach (var referral in state.Referrals.Where(r => r.IsInForceAt(now) && (!endsOnlyOverrides || r.OverridesCalendar)))
+        foreach (var referral in state.Referrals.Where(r => r.IsInForceAt(now)))
         {
             plan.Update(referral, referral with { EndedAt = now }, "ended");
         }

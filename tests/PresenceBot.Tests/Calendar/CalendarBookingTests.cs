@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using static PresenceBot.Tests.Calendar.CalendarTestHost;
 
 namespace PresenceBot.Tests.Calendar;
@@ -61,6 +64,28 @@ public sealed class CalendarBookingTests : IAsyncLifetime
         Assert.Null(after["talsvar"]);
         await _host.SettledAsync();
         Assert.Equal(0, await _host.CountAsync("referrals", $"PersonId = '{Kim}' AND Source = 'Calendar'"));
+    }
+
+    [Fact]
+    public async Task One_return_through_the_api_ends_a_manual_referral_and_the_booking_beneath_it_and_the_next_booking_still_applies()
+    {
+        await _host.BookAsync(Kim, Draft("SAM: Budget", "2026-11-23T08:30:00", "2026-11-23T11:00:00"));
+        await _host.BookAsync(Kim, Draft("SAM: Nämnd", "2026-11-23T14:00:00", "2026-11-23T15:00:00"));
+        await _host.StatusWhenAsync(Kim, s => (string?)s["source"] == "calendar", "Kim referred by the calendar");
+        using var put = await _host.Client.PutAsJsonAsync($"/api/referrals/{Kim}/manual", new { reason = "lunch", until = "2026-11-23T10:00" });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        using var back = await _host.Client.DeleteAsync(new Uri($"/api/referrals/{Kim}/manual", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal("available", (string?)JsonNode.Parse(await back.Content.ReadAsStringAsync())!["state"]);
+        await _host.SettledAsync();
+        Assert.Equal("available", (string?)(await _host.StatusAsync(Kim))["state"]);
+        _host.App.Clock.Advance(TimeSpan.FromHours(5.5));
+        var next = await _host.StatusAsync(Kim);
+        Assert.Equal("referred", (string?)next["state"]);
+        Assert.Equal("calendar", (string?)next["source"]);
+        Assert.Equal("2026-11-23T15:00:00+01:00", (string?)next["returnsAt"]);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class CalendarTestHost : IAsyncDisposable
     /// Starts the host (Hangfire server on unless <paramref name="runServer"/> is false) and waits until every
     /// coupled person has a subscription and a first full read. <paramref name="coupled"/> says how many that is
     /// when group members join during start-up (counting them at once would race with Graph's answer).
+    /// <paramref name="now"/> sets the host's (still fake) clock before it starts.
     /// </summary>
     public static async Task<CalendarTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
@@ -54,7 +55,8 @@ public sealed class CalendarTestHost : IAsyncDisposable
         bool runServer = true,
         GraphStandInServer? graph = null,
         Action<IServiceCollection>? services = null,
-        int? coupled = null)
+        int? coupled = null,
+        DateTimeOffset? now = null)
     {
         var merged = new Dictionary<string, string?>
         {
@@ -74,6 +76,11 @@ public sealed class CalendarTestHost : IAsyncDisposable
         }
 
         var app = new PresenceBotApplication(merged, folder, services);
+        if (now is { } start)
+        {
+            app.Clock.SetUtcNow(start);
+        }
+
         var host = new CalendarTestHost(app, app.CreateClient(), graph);
         var expected = coupled ?? host.CoupledPeople.Count;
         await Eventually.TrueAsync(async () => await host.CountAsync("graph_subscriptions") == expected, "every coupled person subscribed");

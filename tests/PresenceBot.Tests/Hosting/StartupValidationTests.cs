@@ -67,6 +67,22 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Contains("MicrosoftAppTenantId", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_WithGraphStandInPortExplicitlyAskedForAndBusy_ExitsWithOneLineNamingTheKey()
+    {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (exitCode, output) = await RunServiceAsync($"--GraphStandIn:Port={port}");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("GraphStandIn:Port", StringComparison.Ordinal));
+        Assert.StartsWith("PresenceBot cannot start: GraphStandIn:Port " + port, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("MicrosoftAppId")]
     [InlineData("Switchboard:ApiKeys")]

@@ -83,11 +83,7 @@ public sealed class CoverageAlertTests : IAsyncLifetime
     [Fact]
     public async Task TomorrowsGap_WaitsFor1500Digest_ThenIsNotAlertedAgain()
     {
-        _host.At(2026, 11, 23, 14, 0);
-        var tuesday = Instant.FromUtc(2026, 11, 24, 7, 0);
-        await _host.AwayAsync(TestOrganisation.Maria, Reason.Errand, tuesday + Duration.FromHours(9), from: tuesday);
-        await _host.AwayAsync(Jonas, Reason.Errand, tuesday + Duration.FromHours(9), from: tuesday);
-        await _host.OutboxDrainedAsync();
+        await BothAwayTomorrowAsync();
         Assert.Empty(_host.Sender.Sent);
 
         _host.At(2026, 11, 23, 15, 0);
@@ -98,6 +94,22 @@ public sealed class CoverageAlertTests : IAsyncLifetime
         var digest = Assert.Single(_host.SentOf(ReminderKind.CoverageDigest));
         Assert.Equal(TestOrganisation.Erik, digest.RecipientId);
         Assert.Empty(_host.SentOf(ReminderKind.CoverageAlert));
+    }
+
+    [Fact]
+    public async Task EvaluationsAfterTheDigest_MarkItOnceAndLogNothingAtError()
+    {
+        await BothAwayTomorrowAsync();
+
+        for (var minute = 0; minute < 4; minute++)
+        {
+            _host.At(2026, 11, 23, 15, minute);
+            await _host.RunCoverageJobAsync();
+        }
+
+        Assert.Single(_host.SentOf(ReminderKind.CoverageDigest));
+        Assert.Equal(1, await TestDatabase.CountAsync(_host.App.DatabasePath, "sent_reminders", "Kind = 'CoverageDigest' AND RecipientId = ''"));
+        Assert.DoesNotContain(_host.App.Logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) || l.StartsWith("Critical ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,5 +150,15 @@ public sealed class CoverageAlertTests : IAsyncLifetime
         var warning = Assert.Single(_host.SentOf(ReminderKind.StaffPhoneHoursWarning));
         Assert.Equal(Jonas, warning.RecipientId);
         Assert.Contains("09.00–10.00", warning.Title, StringComparison.Ordinal);
+    }
+
+    /// <summary>Monday 14:00: Maria and Jonas register errands for all of Tuesday, leaving Socialtjänst unstaffed then.</summary>
+    private async Task BothAwayTomorrowAsync()
+    {
+        _host.At(2026, 11, 23, 14, 0);
+        var tuesday = Instant.FromUtc(2026, 11, 24, 7, 0);
+        await _host.AwayAsync(TestOrganisation.Maria, Reason.Errand, tuesday + Duration.FromHours(9), from: tuesday);
+        await _host.AwayAsync(Jonas, Reason.Errand, tuesday + Duration.FromHours(9), from: tuesday);
+        await _host.OutboxDrainedAsync();
     }
 }

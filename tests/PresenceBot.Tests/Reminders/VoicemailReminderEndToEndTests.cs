@@ -38,7 +38,7 @@ public sealed class VoicemailReminderEndToEndTests : IAsyncLifetime
         var request = Assert.Single(await _bot.Connector.WaitForRequestsAsync(1));
         Assert.Equal($"/emea/v3/conversations/{TeamsActivities.PersonalChat}/activities", request.Path);
         var card = request.Body!["attachments"]![0]!["content"]!;
-        Assert.Equal("Du har ett ej avlyssnat röstmeddelande", (string?)card["body"]![0]!["text"]);
+        Assert.Equal("Du har ett olyssnat röstmeddelande", (string?)card["body"]![0]!["text"]);
         Assert.Contains(card["body"]![2]!["facts"]!.AsArray(), f => (string?)f!["value"] == "070-123 45 67");
         var actions = card["actions"]!.AsArray();
         Assert.Equal(["voicemail.heard", "voicemail.snooze"], actions.Select(a => (string?)a!["verb"]));

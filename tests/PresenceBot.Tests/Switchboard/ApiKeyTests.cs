@@ -96,4 +96,50 @@ public sealed class ApiKeyTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Put_WithoutValidKey_Is401BeforeTheBodyIsParsed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/referrals/{KimUpn}/manual")
+        {
+            Content = new StringContent("{ \"reason\": ", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", "wrong-key");
+
+        using var response = await _client.SendAsync(request);
+
+        // Not 400 for the broken JSON: the caller without a key learns nothing about what the API accepts.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_WithoutValidKey_Is401WithoutWaitingForTheBody()
+    {
+        var status = await UnsentBody.PutStatusLineAsync(_client.BaseAddress!, $"/api/referrals/{KimUpn}/manual", declaredLength: 10_000);
+
+        Assert.StartsWith("HTTP/1.1 401", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_WithKeyAndADeclaredBodyOverTheLimit_Is413WithoutReadingIt()
+    {
+        var status = await UnsentBody.PutStatusLineAsync(_client.BaseAddress!, $"/api/referrals/{KimUpn}/manual", declaredLength: 1024 * 1024, apiKey: "first-key");
+
+        Assert.StartsWith("HTTP/1.1 413", status, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Put_WithKeyAndADeclaredBodyOverTheLimit_Is413InSwedish()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/referrals/{KimUpn}/manual")
+        {
+            Content = new StringContent($"{{\"note\": \"{new string('x', 20 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Api-Key", "first-key");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("högst 16 kB", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

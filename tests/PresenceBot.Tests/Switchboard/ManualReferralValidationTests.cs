@@ -49,12 +49,66 @@ public sealed class ManualReferralValidationTests : IAsyncLifetime
         await AssertNothingStoredAsync();
     }
 
-    [Fact]
-    public async Task Put_MalformedJson_Is400()
+    [Theory]
+    [InlineData("{ \"reason\": ", "body", "inte giltig JSON")]
+    [InlineData("", "body", "Kroppen är tom")]
+    [InlineData("[]", "body", "ska vara ett JSON-objekt, inte en lista")]
+    [InlineData("\"meeting\"", "body", "ska vara ett JSON-objekt, inte en text")]
+    [InlineData("{ \"reason\": \"meeting\", \"untill\": \"2026-11-23T15:00\" }", "untill", "Okänt fält 'untill'")]
+    [InlineData("{ \"reason\": \"meeting\", \"until\": 15 }", "until", "ska vara en text inom citattecken, inte ett tal")]
+    [InlineData("{ \"reason\": true, \"until\": \"2026-11-23T15:00\" }", "reason", "inte ett sanningsvärde")]
+    [InlineData("{ \"reason\": \"meeting\", \"until\": \"2026-11-23T15:00\", \"note\": { \"text\": \"x\" } }", "note", "inte ett objekt")]
+    public async Task Put_UnreadableBody_Is400InSwedishNamingTheFieldAndStoresNothing(string json, string field, string messagePart)
     {
-        var (status, _) = await _client.PutRawAsync($"/api/referrals/{KimUpn}/manual", "{ \"reason\": ");
+        var (status, body) = await _client.PutRawAsync($"/api/referrals/{KimUpn}/manual", json);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("Ogiltig begäran.", (string?)body!["title"]);
+        var messages = body["errors"]![field]!.AsArray().Select(m => (string?)m).ToList();
+        Assert.Contains(messages, m => m!.Contains(messagePart, StringComparison.Ordinal));
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Put_SeveralUnknownFields_NamesEachOfThem()
+    {
+        var (status, body) = await _client.PutRawAsync($"/api/referrals/{KimUpn}/manual",
+            """{ "reason": "meeting", "untill": "2026-11-23T15:00", "phones": "open" }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.NotNull(body!["errors"]!["untill"]);
+        Assert.NotNull(body["errors"]!["phones"]);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Put_FieldNamesInAnotherCase_AreStillKnown()
+    {
+        var (status, _) = await _client.PutRawAsync($"/api/referrals/{KimUpn}/manual", """{ "Reason": "meeting", "UNTIL": "2026-11-23T15:00" }""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Put_BodyOverSixteenKilobytes_Is413InSwedishAndStoresNothing()
+    {
+        var json = $$"""{ "reason": "meeting", "until": "2026-11-23T15:00", "note": "{{new string('x', 17 * 1024)}}" }""";
+
+        var (status, body) = await _client.PutRawAsync($"/api/referrals/{KimUpn}/manual", json);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("Begäran är för stor.", (string?)body!["title"]);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task Put_NotJson_Is415InSwedish()
+    {
+        using var content = new StringContent("reason=meeting", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await _client.PutAsync(new Uri($"/api/referrals/{KimUpn}/manual", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("ska vara JSON", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertNothingStoredAsync();
     }
 

@@ -45,7 +45,7 @@ public sealed class MailboxVoicemailTests : IAsyncLifetime
         Assert.Equal(1, await _bot.Bot.Service<VoicemailReminderJob>().RunAsync(CancellationToken.None));
 
         var reminder = (await _bot.Bot.Connector.WaitForRequestsAsync(2))[1].Body!.Card();
-        Assert.Equal("Du har ett ej avlyssnat röstmeddelande", (string?)reminder["body"]![0]!["text"]);
+        Assert.Equal("Du har ett olyssnat röstmeddelande", (string?)reminder["body"]![0]!["text"]);
         Assert.Contains("Anna Andersson", reminder.Words(), StringComparison.Ordinal);
     }
 

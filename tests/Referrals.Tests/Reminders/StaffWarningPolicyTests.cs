@@ -26,6 +26,21 @@ public sealed class StaffWarningPolicyTests
         Assert.Equal("kim", warning.RecipientId);
         Assert.Equal(ReminderKind.StaffPhoneHoursWarning, warning.Kind);
         Assert.Equal("Din bokning ligger i telefontiden 15.00–16.00", warning.Title);
+        Assert.StartsWith($"{unit.Name} har då färre än 2 som kan svara i telefon.", warning.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MeetingLeavingAUnitOfMinimumOneEmpty_SaysNobodyCanAnswer()
+    {
+        var unit = Unit(minimumStaffed: 1);
+        var kim = Person(unit, "kim", "Kim Krona");
+        var meeting = Referral(kim, Reason.Meeting, "2026-11-23T15:00", "2026-11-23T17:00");
+        var gaps = CoverageCalculator.Gaps(unit, [Member(kim, Monday, meeting)], Monday, OfficeHours());
+
+        var warning = StaffWarningPolicy.Evaluate(kim, meeting, gaps, At("2026-11-23T09:00"), Stockholm, new CoverageAlertRules());
+
+        Assert.NotNull(warning);
+        Assert.StartsWith($"{unit.Name} har då ingen som kan svara i telefon.", warning.Text, StringComparison.Ordinal);
     }
 
     [Fact]

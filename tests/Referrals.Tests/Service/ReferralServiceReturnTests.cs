@@ -150,23 +150,52 @@ public sealed class ReferralServiceReturnTests
     }
 
     [Fact]
-    public async Task ReturnNowAsync_FromManualLunchInsideCalendarTraining_EndsTheLunchAndTheTrainingResumes()
+    public async Task ReturnNowAsync_FromManualLunchInsideCalendarTraining_EndsBothInOneStep()
     {
         await BookTrainingWithManualLunchAsync();
         _h.SetNow("2026-11-25T12:20:00");
 
         var result = await _h.ReturnNowAsync();
 
+        // Rule 7: back is back — the training under the lunch ends too, not only the lunch.
         Assert.True(result.Changed);
-        Assert.Equal(Reason.Training, result.Status.DisclosedReason);
-        Assert.Equal(ReferralSource.Calendar, result.Status.Segment!.Referral!.Source);
-        var training = Assert.Single(_h.Store.Current(TestOrganisation.Kim).Referrals, r => r.Source == ReferralSource.Calendar);
-        Assert.Null(training.EndedAt);
+        Assert.False(result.Status.IsReferred);
+        var referrals = _h.Store.Current(TestOrganisation.Kim).Referrals;
+        Assert.All(referrals, r => Assert.Equal(Local("2026-11-25T12:20:00"), r.EndedAt));
+        Assert.False((await _h.StatusAtAsync("2026-11-25T13:30:00")).IsReferred);
+        Assert.Single(_h.Store.Events, e => e.Action == "returned");
+        Assert.False((await _h.ReturnNowAsync()).Changed);
+    }
 
-        var backFromTraining = await _h.ReturnNowAsync();
+    [Fact]
+    public async Task ReturnNowAsync_ManualOverACalendarBookingInForce_TheCalendarResumesWithTheNextBooking()
+    {
+        _h.SetNow("2026-11-25T09:10:00");
+        await _h.BookAsync("now", Reason.Meeting, "2026-11-25T09:00:00", "2026-11-25T11:00:00");
+        await _h.BookAsync("next", Reason.Training, "2026-11-25T14:00:00", "2026-11-25T15:00:00");
+        await _h.SetAsync(Reason.Lunch, "2026-11-25T10:00:00");
+        _h.SetNow("2026-11-25T09:30:00");
 
-        Assert.True(backFromTraining.Changed);
-        Assert.False(backFromTraining.Status.IsReferred);
+        var result = await _h.ReturnNowAsync();
+
+        Assert.False(result.Status.IsReferred);
+        Assert.False((await _h.StatusAtAsync("2026-11-25T10:30:00")).IsReferred);
+        var next = await _h.StatusAtAsync("2026-11-25T14:30:00");
+        Assert.Equal(Reason.Training, next.DisclosedReason);
+        Assert.Equal(ReferralSource.Calendar, next.Segment!.Referral!.Source);
+    }
+
+    [Fact]
+    public async Task UpsertCalendarAsync_RedeliveredBookingAfterReturnFromManualOverIt_StaysEnded()
+    {
+        await BookTrainingWithManualLunchAsync();
+        _h.SetNow("2026-11-25T12:20:00");
+        await _h.ReturnNowAsync();
+
+        var redelivered = await _h.BookAsync("kurs", Reason.Training, "2026-11-25T08:00:00", "2026-11-25T17:00:00");
+
+        Assert.False(redelivered.Changed);
+        Assert.False((await _h.StatusAtAsync("2026-11-25T14:00:00")).IsReferred);
     }
 
     private async Task BookTrainingWithManualLunchAsync()

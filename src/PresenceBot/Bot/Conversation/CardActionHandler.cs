@@ -76,7 +76,7 @@ internal sealed class CardActionHandler(
         var until = EndPick.Resolve(data[EndQuestionCard.PickKey], data, context.Time);
         if (until.Until is not { } end)
         {
-            return BotMessage.FromCard(EndQuestionCard.Build(reason, note, version, until.Error), until.Error);
+            return BotMessage.FromCard(EndQuestionCard.Build(reason, note, version, context.Time, until.Error), until.Error);
         }
 
         try
@@ -86,7 +86,7 @@ internal sealed class CardActionHandler(
         catch (ReferralRuleException ex)
         {
             ConversationLog.ReferralRefused(logger, context.Person.Id, ex.Field);
-            return BotMessage.FromCard(EndQuestionCard.Build(reason, note, version, ex.Message), ex.Message);
+            return BotMessage.FromCard(EndQuestionCard.Build(reason, note, version, context.Time, ex.Message), ex.Message);
         }
     }
 

@@ -26,6 +26,29 @@ internal static class EndPick
         };
     }
 
+    /// <summary>
+    /// The quick picks worth offering now, with their buttons' titles: "15.00" and "Slutet av arbetsdagen" only while
+    /// still ahead today, and the next working morning named by its day when it is not tomorrow ("Måndag morgon").
+    /// </summary>
+    public static IReadOnlyList<(string Title, string Pick)> Offered(TimeContext time)
+    {
+        var today = time.Now.InZone(time.Zone).Date;
+        var offered = new List<(string Title, string Pick)> { ("Om en timme", InAnHour) };
+        if (today.At(new LocalTime(15, 0)).InZoneLeniently(time.Zone).ToInstant() > time.Now)
+        {
+            offered.Add(("15.00", AtThree));
+        }
+
+        if (time.Calendar.IsWorkingDay(today) && time.Calendar.EndOfWorkingDay(today) > time.Now)
+        {
+            offered.Add(("Slutet av arbetsdagen", EndOfWorkingDay));
+        }
+
+        var next = time.Calendar.NextWorkingDayAfter(today);
+        offered.Add((next == today.PlusDays(1) ? "I morgon bitti" : $"{char.ToUpperInvariant(SwedishWords.WeekdayNames[(int)next.DayOfWeek][0])}{SwedishWords.WeekdayNames[(int)next.DayOfWeek][1..]} morgon", TomorrowMorning));
+        return offered;
+    }
+
     private static ReturnTime Ahead(Instant until, TimeContext time, string pastMessage) =>
         until > time.Now ? ReturnTime.At(until) : ReturnTime.Refused($"{pastMessage} Välj en annan tid.");
 }

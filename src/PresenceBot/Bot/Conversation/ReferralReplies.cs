@@ -84,7 +84,15 @@ internal sealed class ReferralReplies(ReferralService referrals, ILogger<Referra
     }
 
     public BotMessage Answer(ReferralView view, ConversationContext context) =>
-        BotMessage.FromCard(ReferralCard.Build(view, context.Time), view.Talsvar is { } talsvar ? $"{view.Heading}. {talsvar}" : view.Heading);
+        BotMessage.FromCard(ReferralCard.Build(view, context.Time), Summary(view));
+
+    /// <summary>The text beside the card (notifications, screen readers): the heading as a sentence, then the talsvar.</summary>
+    internal static string Summary(ReferralView view)
+    {
+        // "Välkommen tillbaka!" already ends its sentence; "Hänvisning sparad: möte" does not.
+        var heading = view.Heading.Length > 0 && ".!?".Contains(view.Heading[^1], StringComparison.Ordinal) ? view.Heading : $"{view.Heading}.";
+        return view.Talsvar is { } talsvar ? $"{heading} {talsvar}" : heading;
+    }
 
     /// <summary>A referral that starts later ("/semester vecka 49"): shown as callers will hear it once it begins.</summary>
     private async Task<ReferralView> FutureViewAsync(

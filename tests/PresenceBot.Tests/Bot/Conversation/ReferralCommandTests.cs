@@ -1,6 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
+using NodaTime;
 using PresenceBot.Bot.Conversation;
+using PresenceBot.Referrals.Referrals;
+using PresenceBot.Referrals.Service;
 
 namespace PresenceBot.Tests.Bot.Conversation;
 
@@ -73,6 +76,26 @@ public sealed class ReferralCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommandWithoutEnd_AfterThreeOnAFriday_OffersNoPickThatHasPassed()
+    {
+        _bot.Bot.App.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 17, 30, 0, TimeSpan.FromHours(1)));
+
+        var question = (await _bot.SayAsync("/möte")).Card();
+
+        var buttons = question["actions"]!.AsArray().Select(a => (string?)a!["title"]).ToList();
+        Assert.Equal(["Om en timme", "Måndag morgon", "Spara vald tid"], buttons);
+    }
+
+    [Fact]
+    public async Task CommandWithoutEnd_OnAMorning_OffersThreeAndTheEndOfTheDay()
+    {
+        var question = (await _bot.SayAsync("/möte")).Card();
+
+        var buttons = question["actions"]!.AsArray().Select(a => (string?)a!["title"]).ToList();
+        Assert.Equal(["Om en timme", "15.00", "Slutet av arbetsdagen", "I morgon bitti", "Spara vald tid"], buttons);
+    }
+
+    [Fact]
     public async Task MissingEnd_AnsweredWithADateAndTime_IsStored()
     {
         var question = (await _bot.SayAsync("/utbildning")).Card();
@@ -102,11 +125,32 @@ public sealed class ReferralCommandTests : IAsyncLifetime
     {
         await _bot.SayAsync("/lunch i 45 min");
 
-        var reply = (await _bot.SayAsync("/tillbaka")).Card().Words();
+        var activity = await _bot.SayAsync("/tillbaka");
+        var reply = activity.Card().Words();
 
         Assert.Contains("Välkommen tillbaka!", reply, StringComparison.Ordinal);
+        Assert.Equal("Välkommen tillbaka!", (string?)activity["text"]);
         Assert.Contains("Du är tillgänglig", reply, StringComparison.Ordinal);
         Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
+    }
+
+    [Fact]
+    public async Task Tillbaka_DuringALunchOverACalendarMeeting_EndsBothAtOnceAndTheNextBookingStillApplies()
+    {
+        var referrals = _bot.Bot.App.Services.GetRequiredService<ReferralService>();
+        var monday = Instant.FromDateTimeOffset(PresenceBotApplication.MondayMorning);
+        await referrals.UpsertCalendarAsync(new CalendarBooking(ApiClient.KimId, "meeting-now", Reason.Meeting, monday - Duration.FromMinutes(30), monday + Duration.FromHours(2), "test"), CancellationToken.None);
+        await referrals.UpsertCalendarAsync(new CalendarBooking(ApiClient.KimId, "meeting-later", Reason.Meeting, monday + Duration.FromHours(5), monday + Duration.FromHours(6), "test"), CancellationToken.None);
+        await _bot.SayAsync("/lunch i 45 min");
+
+        var reply = (await _bot.SayAsync("/tillbaka")).Card().Words();
+
+        Assert.Contains("Du är tillgänglig", reply, StringComparison.Ordinal);
+        Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
+        _bot.Bot.App.Clock.Advance(TimeSpan.FromHours(5.5));
+        var later = await _bot.ReferralAsync();
+        Assert.Equal("referred", (string?)later["state"]);
+        Assert.Equal("calendar", (string?)later["source"]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PresenceBot.Bot.Conversation.Parsing;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.TeamsChannel.Cards;
 
@@ -13,7 +14,8 @@ internal static class EndQuestionCard
     public const string ReasonKey = "reason";
     public const string NoteKey = "note";
 
-    public static AdaptiveCard Build(Reason reason, string? note, string version, string? error = null)
+    /// <summary>The question, offering only picks that are still ahead at <paramref name="time"/> (no "15.00" after three).</summary>
+    public static AdaptiveCard Build(Reason reason, string? note, string version, TimeContext time, string? error = null)
     {
         var body = new List<CardElement>
         {
@@ -27,18 +29,9 @@ internal static class EndQuestionCard
 
         body.Add(new DateInput(ReturnTimeInput.DateKey) { Label = "Datum" });
         body.Add(new TimeInput(ReturnTimeInput.TimeKey) { Label = "Klockan" });
-        return new AdaptiveCard
-        {
-            Body = body,
-            Actions =
-            [
-                Pick("Om en timme", EndPick.InAnHour, reason, note, version),
-                Pick("15.00", EndPick.AtThree, reason, note, version),
-                Pick("Slutet av arbetsdagen", EndPick.EndOfWorkingDay, reason, note, version),
-                Pick("I morgon bitti", EndPick.TomorrowMorning, reason, note, version),
-                Pick("Spara vald tid", EndPick.Chosen, reason, note, version),
-            ],
-        };
+        var actions = EndPick.Offered(time).Select(p => Pick(p.Title, p.Pick, reason, note, version)).ToList();
+        actions.Add(Pick("Spara vald tid", EndPick.Chosen, reason, note, version));
+        return new AdaptiveCard { Body = body, Actions = actions };
     }
 
     private static ExecuteAction Pick(string title, string pick, Reason reason, string? note, string version) =>

@@ -16,11 +16,11 @@ internal static class HelpCard
         new("/semester t.o.m. fredag", "tillbaka nästa arbetsdag efter fredag"),
         new("/distans idag", "distansarbete, telefonen ringer"),
         new("/sjuk resten av dagen", "tillbaka nästa arbetsmorgon (den som ringer hör \"frånvarande\")"),
-        new("/tjänsteresa till den 3 december", "tillbaka 3 december på morgonen"),
+        new("/tjänsteresa till den 3 december", "tillbaka den 3 december på morgonen"),
         new("/tillbaka", "avsluta det som gäller nu"),
         new("/status", "vad som gäller nu och härnäst"),
         new("/koppling stängd | öppen | av", "hur din kalender styr dina hänvisningar"),
-        new("/röstbrevlåda", "dina röstmeddelanden"),
+        new("/röstbrevlåda", "dina olyssnade röstmeddelanden"),
     ];
 
     public static AdaptiveCard Build() => new()
