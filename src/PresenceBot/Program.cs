@@ -14,6 +14,7 @@ using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
 using PresenceBot.Voicemail;
+using PresenceBot.WorkQueue;
 
 try
 {
@@ -21,6 +22,7 @@ try
     builder.AddOrganisation();
     builder.AddReferrals();
     builder.AddStorage();
+    builder.AddWorkQueue();
     builder.AddCalendar();
     builder.AddMailboxVoicemail();
     builder.AddOutbox();
