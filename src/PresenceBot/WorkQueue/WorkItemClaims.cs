@@ -35,6 +35,21 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
 
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
+    /// <summary>
+    /// SQLite serves one instance only, so at its start every lease in the table is a dead process's: free them at
+    /// once instead of waiting for them to run out (the crashed claim still counts as an attempt).
+    /// </summary>
+    public async Task ReleaseOrphanedLeasesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (db is not PostgresPresenceBotDbContext)
+        {
+            await db.WorkItems.Where(w => w.LeaseOwner != null)
+                .ExecuteUpdateAsync(w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null), cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Claims up to <paramref name="max"/> due items of <paramref name="kind"/>, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkKind kind, int max, CancellationToken cancellationToken)
     {

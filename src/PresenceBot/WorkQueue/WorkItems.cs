@@ -61,14 +61,23 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var request in requests)
+        if (requests.Count == 1)
         {
-            await EnqueueAsync(db, request, cancellationToken).ConfigureAwait(false);
+            // One statement commits on its own (the common webhook call: one person); not cancellable once sent, so a
+            // caller that answers "recorded" never gets a half-known outcome.
+            await EnqueueAsync(db, requests.First(), CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var request in requests)
+            {
+                await EnqueueAsync(db, request, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        // Not cancellable once the statements ran: a caller that answers "recorded" must not get a half-known outcome.
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         foreach (var kind in requests.Select(r => r.Kind).Distinct())
         {
             Wake(kind);

@@ -17,8 +17,20 @@ internal sealed class WorkQueueWorker(
     TimeProvider time,
     ILogger<WorkQueueWorker> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(handlers.Select(handler => Task.Run(() => RunKindAsync(handler, stoppingToken), CancellationToken.None)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await claims.ReleaseOrphanedLeasesAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The leases run out on their own; this only saves waiting for them.
+            WorkQueueLog.LoopFailed(logger, "start", ex);
+        }
+
+        await Task.WhenAll(handlers.Select(handler => Task.Run(() => RunKindAsync(handler, stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+    }
 
     /// <summary>Claims what of <paramref name="handler"/>'s kind is due now and runs it to the end; returns how many it claimed.</summary>
     public async Task<int> RunDueAsync(IWorkHandler handler, CancellationToken cancellationToken)
