@@ -53,7 +53,7 @@ internal static class CalendarRun
                 apiKey,
                 [$"--Graph:BaseUrl={graph.BaseUrl.AbsoluteUri.TrimEnd('/')}", "--Graph:Credential=None", .. options.ServiceArgs]);
             using var api = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
-            await LoadClient.WaitReadyAsync(api, service, TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            await LoadClient.WaitReadyAsync(api, service, TimeSpan.FromSeconds(240), ct).ConfigureAwait(false);
             var ready = Stopwatch.GetElapsedTime(startedAt);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready after {ready.TotalSeconds:F1} s on {service.BaseAddress} (pid {service.Id})"));
 

@@ -70,8 +70,9 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     }
 
     /// <summary>
-    /// Done: the item goes, unless it was asked for again during the run; then it waits again, due at once, with a
-    /// clean slate. Returns true when it went.
+    /// Done: the item goes, unless it was asked for again during the run; then it waits again with a clean slate,
+    /// due now: at the back of the line, so a key asked for without pause (a burst for one person) cannot keep the
+    /// others waiting by its older due time. Returns true when it went.
     /// </summary>
     public async Task<bool> CompleteAsync(WorkItem item, CancellationToken cancellationToken)
     {
@@ -88,7 +89,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
             .ExecuteUpdateAsync(
                 w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null)
                     .SetProperty(x => x.Attempts, 0).SetProperty(x => x.FirstError, (string?)null).SetProperty(x => x.LastError, (string?)null)
-                    .SetProperty(x => x.CreatedAt, now),
+                    .SetProperty(x => x.CreatedAt, now).SetProperty(x => x.DueAt, now),
                 cancellationToken).ConfigureAwait(false);
         return false;
     }

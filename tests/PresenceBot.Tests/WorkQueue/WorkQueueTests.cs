@@ -62,6 +62,32 @@ public sealed class WorkQueueTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task A_key_asked_for_during_its_run_waits_behind_keys_asked_for_meanwhile(DbProvider provider)
+    {
+        // A burst for one person must not starve the others: the re-run queues up behind who was asked for first.
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var one = Kind with { Concurrency = 1 };
+        await h.EnqueueAsync(one, "hot");
+        var handler = new RecordingHandler(one);
+        handler.During = async item =>
+        {
+            if (handler.Runs.Count == 1)
+            {
+                h.Time.Advance(TimeSpan.FromSeconds(1));
+                await h.EnqueueAsync(one, "hot");
+                await h.EnqueueAsync(one, "cold");
+                h.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+        };
+        var worker = h.NewWorker(handler);
+
+        Assert.Equal(3, await StorageHarness.RunUntilIdleAsync(worker, handler));
+        Assert.Equal(["hot", "cold", "hot"], handler.Runs.Select(r => r.Key));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task Work_enqueued_in_a_transaction_commits_and_rolls_back_with_it(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
