@@ -17,6 +17,7 @@ using PresenceBot.Storage;
 using PresenceBot.Switchboard;
 using PresenceBot.TeamsChannel.Turns;
 using PresenceBot.Voicemail;
+using PresenceBot.WorkQueue;
 
 try
 {
@@ -25,6 +26,7 @@ try
     builder.AddOrganisation();
     builder.AddReferrals();
     builder.AddStorage();
+    builder.AddWorkQueue();
     builder.AddCalendar();
     builder.AddMailboxVoicemail();
     builder.AddOutbox();

@@ -53,7 +53,7 @@ internal static class CalendarRun
                 apiKey,
                 [$"--Graph:BaseUrl={graph.BaseUrl.AbsoluteUri.TrimEnd('/')}", "--Graph:Credential=None", .. options.ServiceArgs]);
             using var api = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
-            await LoadClient.WaitReadyAsync(api, service, TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            await LoadClient.WaitReadyAsync(api, service, TimeSpan.FromSeconds(240), ct).ConfigureAwait(false);
             var ready = Stopwatch.GetElapsedTime(startedAt);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready after {ready.TotalSeconds:F1} s on {service.BaseAddress} (pid {service.Id})"));
 
@@ -83,8 +83,7 @@ internal static class CalendarRun
             RunSupport.Remember(memory, "before load", service);
 
             // 2. Notification load with booking probes alongside.
-            var targets = NotificationLoad.Targets(graph.Subscriptions, seeded.EventIds);
-            var inboxBefore = await database.InboxAsync(ct).ConfigureAwait(false);
+            var targets = NotificationLoad.Focused(NotificationLoad.Targets(graph.Subscriptions, seeded.EventIds), options.Focus);
             var standInBefore = graph.Stats;
             var cpuBefore = service.CpuTime();
             var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -110,9 +109,9 @@ internal static class CalendarRun
 
             var drainStarted = Stopwatch.GetTimestamp();
             var drained = await WaitForAsync(
-                async () => (await database.InboxAsync(ct).ConfigureAwait(false)).Unprocessed == 0, service, options.DrainLimitSeconds, ct).ConfigureAwait(false);
+                async () => await database.CalendarWorkAsync(ct).ConfigureAwait(false) == 0, service, options.DrainLimitSeconds, ct).ConfigureAwait(false);
             var drainTime = Stopwatch.GetElapsedTime(drainStarted);
-            var inboxAfter = await database.InboxAsync(ct).ConfigureAwait(false);
+            var unprocessed = await database.CalendarWorkAsync(ct).ConfigureAwait(false);
             var standInAfter = graph.Stats;
             RunSupport.Remember(memory, "after drain", service);
 
@@ -131,8 +130,7 @@ internal static class CalendarRun
                 Accepted = loaded.Accepted,
                 StandInDelivered = standInAfter.NotificationsAcknowledged - standInBefore.NotificationsAcknowledged,
                 StandInFailed = standInAfter.NotificationsFailed - standInBefore.NotificationsFailed,
-                InboxNew = inboxAfter.Total - inboxBefore.Total,
-                Unprocessed = inboxAfter.Unprocessed,
+                Unprocessed = unprocessed,
                 Drained = drained,
                 DrainTime = drainTime,
                 Probes = probed,
@@ -226,7 +224,7 @@ internal static class CalendarRun
                 }
 
                 return Stopwatch.GetElapsedTime(quietSince) > TimeSpan.FromSeconds(2)
-                    && (await database.InboxAsync(ct).ConfigureAwait(false)).Unprocessed == 0
+                    && await database.CalendarWorkAsync(ct).ConfigureAwait(false) == 0
                     && await database.OutboxPendingAsync(ct).ConfigureAwait(false) == 0;
             },
             service,

@@ -20,6 +20,12 @@ internal sealed record CalendarRunOptions
 
     public int Workers { get; init; } = 64;
 
+    /// <summary>
+    /// 0: notifications spread over every subscribed person. 1–10: all aimed at that many people (a recurring series
+    /// being edited, Graph's duplicates: the burst a switchboard's Monday morning brings).
+    /// </summary>
+    public int Focus { get; init; }
+
     public int MaxNotifications { get; init; } = 100_000;
 
     /// <summary>Seconds between two booking changes in the stand-in whose referral is then waited for.</summary>
@@ -57,6 +63,7 @@ internal sealed record CalendarRunOptions
             "--duration" => options with { DurationSeconds = OptionValues.Double(name, value, 1, 600) },
             "--per-post" => options with { PerPost = OptionValues.Int(name, value, 1, 100) },
             "--workers" => options with { Workers = OptionValues.Int(name, value, 1, 1_000) },
+            "--focus" => options with { Focus = OptionValues.Int(name, value, 0, 10) },
             "--max-notifications" => options with { MaxNotifications = OptionValues.Int(name, value, 1, 1_000_000) },
             "--probe-every" => options with { ProbeEverySeconds = OptionValues.Double(name, value, 0.05, 60) },
             "--probe-timeout" => options with { ProbeTimeoutSeconds = OptionValues.Double(name, value, 1, 300) },

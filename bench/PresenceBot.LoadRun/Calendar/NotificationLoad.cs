@@ -29,6 +29,10 @@ internal sealed class NotificationLoad(HttpClient client, IReadOnlyList<Notifica
             .Select(s => new NotificationTarget(s.Person!, s.Subscription.Id, s.Subscription.ClientState!, s.Subscription.ExpirationDateTime, eventIds[s.Person!]))
             .ToList();
 
+    /// <summary>The first <paramref name="focus"/> targets (all when 0): the concentrated pattern aims every notification at them.</summary>
+    public static IReadOnlyList<NotificationTarget> Focused(IReadOnlyList<NotificationTarget> targets, int focus) =>
+        focus > 0 ? targets.OrderBy(t => t.PersonId, StringComparer.Ordinal).Take(focus).ToList() : targets;
+
     public async Task<NotificationLoadResult> RunAsync(CalendarRunOptions options, CancellationToken cancellationToken)
     {
         long accepted = 0;

@@ -2,12 +2,6 @@ using Microsoft.Data.Sqlite;
 
 namespace PresenceBot.LoadRun.Calendar;
 
-/// <summary>Inbox figures: all rows, and those not yet processed.</summary>
-internal sealed record InboxCounts(long Total, long Unprocessed)
-{
-    public long Processed => Total - Unprocessed;
-}
-
 /// <summary>
 /// The service's SQLite file, read-only and unpooled, so the load run watches progress without an endpoint and
 /// without holding the file open between polls. The service runs it in WAL mode, so these reads never block its
@@ -32,14 +26,14 @@ internal sealed class ServiceDatabase(string file)
 
     /// <summary>Committed referral changes not yet handed to their handlers (coverage alerts): the first sync makes one per booking.</summary>
     public Task<long> OutboxPendingAsync(CancellationToken cancellationToken) =>
-        CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE ProcessedAt IS NULL", cancellationToken);
+        CountAsync("SELECT COUNT(*) FROM work_items WHERE Kind = 'referral-changed'", cancellationToken);
 
-    public async Task<InboxCounts> InboxAsync(CancellationToken cancellationToken)
-    {
-        var total = await CountAsync("SELECT COUNT(*) FROM graph_inbox", cancellationToken).ConfigureAwait(false);
-        var open = await CountAsync("SELECT COUNT(*) FROM graph_inbox WHERE ProcessedAt IS NULL", cancellationToken).ConfigureAwait(false);
-        return new InboxCounts(total, open);
-    }
+    /// <summary>
+    /// Calendar work still waiting in the service's work queue (re-reads, subscription repairs). Zero means every
+    /// accepted notification has been followed by a re-read that started after it (an item leaves the queue only then).
+    /// </summary>
+    public Task<long> CalendarWorkAsync(CancellationToken cancellationToken) =>
+        CountAsync("SELECT COUNT(*) FROM work_items WHERE Kind LIKE 'calendar-%'", cancellationToken);
 
     private async Task<long> CountAsync(string sql, CancellationToken cancellationToken)
     {

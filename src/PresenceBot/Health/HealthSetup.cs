@@ -10,7 +10,8 @@ internal static class HealthSetup
     {
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<OrganisationHealthCheck>("organisation", tags: [ReadyTag]);
+            .AddCheck<OrganisationHealthCheck>("organisation", tags: [ReadyTag])
+            .AddCheck<PresenceBot.WorkQueue.WorkQueueHealthCheck>("workQueue", tags: [ReadyTag]);
         return builder;
     }
 

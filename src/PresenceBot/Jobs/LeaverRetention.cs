@@ -26,7 +26,8 @@ internal static class LeaverRetention
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.AuditEntries.Where(a => !people.Contains(a.PersonId) && !members.Contains(a.PersonId) && a.At < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        deleted += await db.Inbox.Where(e => !people.Contains(e.PersonId) && !members.Contains(e.PersonId) && e.ReceivedAt < graceCutoff)
+        // Work of the person-keyed kinds (re-reads, publishing) that died; change events are keyed by event id and go by age.
+        deleted += await db.DeadLetters.Where(d => !people.Contains(d.Key) && !members.Contains(d.Key) && d.DeadAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.Subscriptions.Where(s => !people.Contains(s.PersonId) && !members.Contains(s.PersonId) && s.ExpiresAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace PresenceBot.Jobs;
 /// <summary>
 /// Keeps no more personal data than the service needs: applies <see cref="RetentionRules"/> — what is older than
 /// <c>Retention:Days</c>, and what is about a person who has left the organisation once older than
-/// <c>Retention:LeaverGraceDays</c>. Undelivered events are kept whatever their age.
+/// <c>Retention:LeaverGraceDays</c>. Work still waiting in the queue is kept whatever its age; dead letters go after <c>Retention:Days</c>.
 /// </summary>
 internal sealed class RetentionJob(
     IDbContextFactory<PresenceBotDbContext> contexts,
@@ -29,8 +29,7 @@ internal sealed class RetentionJob(
         var referrals = await db.Referrals.Where(r => r.ReturnsAt < cutoff && (r.EndedAt == null || r.EndedAt < cutoff))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var audit = await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var dead = await db.DeadLetters.Where(d => d.DeadAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var other = await DeleteAgedAsync(db, now, cutoff, cancellationToken).ConfigureAwait(false);
         var here = organisation.Current.People.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         other += await LeaverRetention.RunAsync(db, here, now - Duration.FromDays(options.Value.LeaverGraceDays), cancellationToken).ConfigureAwait(false);
@@ -40,18 +39,17 @@ internal sealed class RetentionJob(
         await db.PersonStates
             .Where(p => (p.LastReturnAt == null || p.LastReturnAt < cutoff) && !db.Referrals.Any(r => r.PersonId == p.PersonId))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        Log.RetentionDone(logger, referrals, audit, outbox, days);
-        return new RetentionResult(referrals, audit, outbox, other);
+        Log.RetentionDone(logger, referrals, audit, dead, days);
+        return new RetentionResult(referrals, audit, dead, other);
     }
 
-    /// <summary>The age rules of the tables beyond referrals, audit and outbox.</summary>
+    /// <summary>The age rules of the tables beyond referrals, audit and dead letters.</summary>
     private static async Task<int> DeleteAgedAsync(PresenceBotDbContext db, Instant now, Instant cutoff, CancellationToken cancellationToken)
     {
         var deleted = 0;
         deleted += await db.Voicemails.Where(v => v.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.VoicemailSnoozes.Where(s => s.Until < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.SentReminders.Where(r => r.ClaimedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        deleted += await db.Inbox.Where(e => e.ProcessedAt != null && e.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.Subscriptions.Where(s => s.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.CalendarSyncStates.Where(s => s.SyncedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.ConversationReferences.Where(c => c.IsStale && c.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
 namespace PresenceBot.Jobs;
 
-/// <summary>Rows deleted by one run: the three kinds counted since the first version, and every other personal row.</summary>
-internal sealed record RetentionResult(int Referrals, int AuditEntries, int OutboxMessages, int OtherPersonalRows = 0);
+/// <summary>Rows deleted by one run: referrals, audit entries and dead letters by name, and every other personal row.</summary>
+internal sealed record RetentionResult(int Referrals, int AuditEntries, int DeadLetters, int OtherPersonalRows = 0);

@@ -7,6 +7,7 @@ using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Storage;
 using PresenceBot.Storage.Rows;
+using PresenceBot.WorkQueue;
 using PresenceBot.Tests.Storage;
 
 namespace PresenceBot.Tests.Jobs;
@@ -35,15 +36,11 @@ public sealed class RetentionCoverageTests
         {
             Id = Guid.NewGuid(), PersonId = p, At = at, Source = "Manual", Actor = "bot", Action = "created", Before = "{}", After = "{}",
         }), (db, p) => db.AuditEntries.CountAsync(a => a.PersonId == p)),
-        // A delivered change event about the person (the payload names them).
-        ["outbox_messages"] = ((db, p, at) => db.OutboxMessages.Add(new OutboxMessageRow
+        // Work for the person (a re-read, a delivery) that failed for good.
+        ["work_dead_letters"] = ((db, p, at) => db.DeadLetters.Add(new DeadLetterRow
         {
-            Id = Guid.NewGuid(), Type = "ReferralChanged", Payload = $$"""{"personId":"{{p}}"}""", OccurredAt = at, ProcessedAt = at, Attempts = 1,
-        }), (db, p) => db.OutboxMessages.CountAsync(m => m.Payload.Contains(p))),
-        ["graph_inbox"] = ((db, p, at) => db.Inbox.Add(new InboxEntryRow
-        {
-            Id = Guid.NewGuid(), ReceivedAt = at, PersonId = p, SubscriptionId = "s", Kind = "updated", EventId = "e", ProcessedAt = at,
-        }), (db, p) => db.Inbox.CountAsync(e => e.PersonId == p)),
+            Kind = "calendar-reread", Key = p, Attempts = 3, FirstError = "HTTP 503", LastError = "HTTP 503", CreatedAt = at, DeadAt = at,
+        }), (db, p) => db.DeadLetters.CountAsync(d => d.Key == p)),
         ["graph_subscriptions"] = ((db, p, at) => db.Subscriptions.Add(new SubscriptionRow
         {
             Id = Guid.NewGuid().ToString("N"), PersonId = p, Resource = $"users/{p}/events", ClientState = "c", ExpiresAt = at, CreatedAt = at,
@@ -122,8 +119,8 @@ public sealed class RetentionCoverageTests
         await using var check = h.Context();
         foreach (var (table, (_, count)) in Tables)
         {
-            // Groups go by being read, not by person; delivered events by age alone (the payload is not searched by person).
-            var leaverKept = table.StartsWith("group_", StringComparison.Ordinal) || table == "outbox_messages" ? 1 : 0;
+            // Groups go by being read, not by person.
+            var leaverKept = table.StartsWith("group_", StringComparison.Ordinal) ? 1 : 0;
             Assert.True(await count(check, Leaver) == leaverKept, $"{table}: a leaver's 31-day-old rows are deleted");
             Assert.True(await count(check, TestOrganisation.Kim) == 1, $"{table}: a present person's 31-day-old row stays");
             var oldKept = table == "coupling_overrides" ? 1 : 0; // their own choice, kept while they are here
