@@ -33,6 +33,12 @@ internal sealed class TeamsNotifier(IConversationReferenceStore references, Conn
             await connector.SendAsync(reference.ServiceUrl, conversationId, activity, cancellationToken).ConfigureAwait(false);
             return TeamsDelivery.Sent;
         }
+        catch (ConnectorException ex) when (ex.IsUntrusted)
+        {
+            // The stored reference points where nothing vouched for (stored data alone is no reason to send there).
+            // Nothing was sent; the person is reachable again once they write from a vouched service URL.
+            return TeamsDelivery.Unreachable;
+        }
         catch (ConnectorException ex) when (ex.IsGone)
         {
             await references.MarkStaleAsync(personId, Now(), cancellationToken).ConfigureAwait(false);
