@@ -45,4 +45,7 @@ internal static partial class ChannelLog
 
     [LoggerMessage(1212, LogLevel.Warning, "A {ActivityType} activity came with a token that does not vouch for its service URL, which is not trusted: it is not answered and no conversation reference is stored from it.")]
     public static partial void ServiceUrlNotVouched(ILogger logger, string activityType);
+
+    [LoggerMessage(1213, LogLevel.Warning, "Sends to {PersonId} keep failing (Teams throttling or unavailable): paused for {Pause}.")]
+    public static partial void ConversationPaused(ILogger logger, string personId, TimeSpan pause);
 }
