@@ -37,9 +37,15 @@ internal static partial class ChannelLog
     [LoggerMessage(1209, LogLevel.Information, "Service URL {ServiceUrl} learned from an authenticated activity.")]
     public static partial void ServiceUrlTrusted(ILogger logger, string serviceUrl);
 
-    [LoggerMessage(1210, LogLevel.Warning, "Service URL {ServiceUrl} is not trusted: the request is sent without the bot's token.")]
+    [LoggerMessage(1210, LogLevel.Warning, "Service URL {ServiceUrl} is not trusted: nothing is sent there (neither the message nor the bot's token).")]
     public static partial void ServiceUrlUntrusted(ILogger logger, string serviceUrl);
 
     [LoggerMessage(1211, LogLevel.Warning, "Activity from {AadObjectId}, whom the application does not know.")]
     public static partial void UnknownPerson(ILogger logger, string? aadObjectId);
+
+    [LoggerMessage(1212, LogLevel.Warning, "A {ActivityType} activity came with a token that does not vouch for its service URL, which is not trusted: it is not answered and no conversation reference is stored from it.")]
+    public static partial void ServiceUrlNotVouched(ILogger logger, string activityType);
+
+    [LoggerMessage(1213, LogLevel.Warning, "Sends to {PersonId} keep failing (Teams throttling or unavailable): paused for {Pause}.")]
+    public static partial void ConversationPaused(ILogger logger, string personId, TimeSpan pause);
 }

@@ -63,6 +63,7 @@ public static class TeamsChannelSetup
 
         services.AddSingleton<InboundGuard>();
         services.AddScoped<ActivityProcessor>();
+        services.AddSingleton<ConversationBreaker>();
         services.AddSingleton<ITeamsNotifier, TeamsNotifier>();
         return builder;
     }

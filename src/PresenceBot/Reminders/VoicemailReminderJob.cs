@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using PresenceBot.Referrals.Organisation;
@@ -26,6 +27,12 @@ internal sealed class VoicemailReminderJob(
     public const string RecurringJobId = "voicemail-reminders";
 
     /// <summary>Returns how many reminders this run sent.</summary>
+    /// <remarks>
+    /// Never overlaps itself: while Teams is slow a run can outlast the minute, and the next one is then dropped (the
+    /// lock is waited for a second only) instead of queueing on another worker; not retried, the next minute is the retry.
+    /// </remarks>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [DisableConcurrentExecution(timeoutInSeconds: 1)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var org = organisation.Current;

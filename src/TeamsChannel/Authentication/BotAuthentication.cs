@@ -10,8 +10,9 @@ namespace PresenceBot.TeamsChannel.Authentication;
 
 /// <summary>
 /// Validates the JWT on every activity: Bot Framework channel tokens (issuer <c>https://api.botframework.com</c>,
-/// keys from the Bot Framework's OpenID metadata) and, for single-tenant bots, Entra tokens of the bot's tenant.
-/// Audience is the app id; at most five minutes' clock skew, on the injected clock.
+/// keys from the Bot Framework's OpenID metadata) and, for single-tenant bots, Entra tokens of the bot's tenant
+/// requested by the bot's own app (<see cref="EntraCaller"/>). Audience is the app id; at most five minutes' clock
+/// skew, on the injected clock. Only a channel token vouches for a service URL (<see cref="InboundGuard"/>).
 /// </summary>
 internal static class BotAuthentication
 {
@@ -41,6 +42,7 @@ internal static class BotAuthentication
             var tenant = app.Value.MicrosoftAppTenantId ?? "invalid";
             Configure(jwt, bot.Value.EntraOpenIdMetadataUrl.Replace("{tenant}", tenant, StringComparison.Ordinal),
                 [$"https://login.microsoftonline.com/{tenant}/v2.0", $"https://sts.windows.net/{tenant}/"], app.Value, time);
+            jwt.Events = new JwtBearerEvents { OnTokenValidated = EntraCaller.CheckAsync };
         });
     }
 
@@ -75,8 +77,21 @@ internal static class BotAuthentication
             return ChannelScheme;
         }
 
+        return UnverifiedIssuer(header["Bearer ".Length..].Trim()) is { } issuer && issuer != ChannelIssuer ? EntraScheme : ChannelScheme;
+    }
+
+    /// <summary>The issuer a token names, unverified (only to pick the scheme that verifies it); null for anything not a readable JWT.</summary>
+    private static string? UnverifiedIssuer(string token)
+    {
         var handler = new JsonWebTokenHandler();
-        var token = header["Bearer ".Length..].Trim();
-        return handler.CanReadToken(token) && handler.ReadJsonWebToken(token).Issuer != ChannelIssuer ? EntraScheme : ChannelScheme;
+        try
+        {
+            return handler.CanReadToken(token) ? handler.ReadJsonWebToken(token).Issuer : null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException or FormatException or System.Text.Json.JsonException)
+        {
+            // Garbage shaped like a JWT: the channel scheme refuses it (401), it must never be a 500.
+            return null;
+        }
     }
 }

@@ -13,6 +13,18 @@ public sealed class BotOptions : IValidatableObject
     /// <summary>Service URLs that may receive the bot's token besides those learned from authenticated activities.</summary>
     public IReadOnlyList<string> TrustedServiceUrls { get; set; } = [];
 
+    /// <summary>Proactive messages (reminders, alerts) in flight to Teams at once; the rest wait, so a throttling Teams does not hold every worker.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentSends { get; set; } = 4;
+
+    /// <summary>Consecutive failed sends (429/5xx/timeouts after retries) to one person's chat before it is paused.</summary>
+    [Range(1, 100)]
+    public int FailuresBeforePause { get; set; } = 5;
+
+    /// <summary>How long a conversation that keeps failing is left alone before the next try.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PauseAfterFailures { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Where the Bot Framework publishes the keys of channel tokens (configurable so tests run their own issuer).</summary>
     [Required]
     public string ChannelOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";

@@ -8,6 +8,8 @@ namespace PresenceBot.TeamsChannel.Authentication;
 /// <summary>
 /// What can only be checked with the activity in hand: the channel key's endorsement for its <c>channelId</c>,
 /// the token's <c>serviceurl</c> claim against its <c>serviceUrl</c>, and the tenant against <c>Bot:AllowedTenants</c>.
+/// A channel token must carry the claim whenever the activity has a service URL (as the Bot Framework SDK requires);
+/// Entra tokens carry none, so their activities never vouch for a service URL.
 /// </summary>
 internal sealed class InboundGuard(IOptions<MicrosoftAppOptions> app, IOptions<BotOptions> bot, ILogger<InboundGuard> logger)
 {
@@ -27,8 +29,10 @@ internal sealed class InboundGuard(IOptions<MicrosoftAppOptions> app, IOptions<B
             return InboundVerdict.Forbidden;
         }
 
-        return InboundVerdict.Accepted;
+        return !app.Value.IsAnonymous && IsChannelToken(context.User) ? InboundVerdict.Vouched : InboundVerdict.Accepted;
     }
+
+    private static bool IsChannelToken(ClaimsPrincipal user) => user.FindFirstValue("iss") == BotAuthentication.ChannelIssuer;
 
     private static string? Unauthorized(Activity activity, HttpContext context)
     {
@@ -38,21 +42,31 @@ internal sealed class InboundGuard(IOptions<MicrosoftAppOptions> app, IOptions<B
             return "no valid token";
         }
 
-        if (user.FindFirstValue("iss") == BotAuthentication.ChannelIssuer)
+        if (!IsChannelToken(user))
         {
-            var endorsed = context.Features.Get<ChannelEndorsements>()?.Channels;
-            if (activity.ChannelId is null || endorsed is null || !endorsed.Contains(activity.ChannelId))
-            {
-                return $"signing key not endorsed for channel '{activity.ChannelId}'";
-            }
+            // An Entra token (EntraCaller checked who asked for it) says nothing about service URLs.
+            return null;
+        }
+
+        var endorsed = context.Features.Get<ChannelEndorsements>()?.Channels;
+        if (activity.ChannelId is null || endorsed is null || !endorsed.Contains(activity.ChannelId))
+        {
+            return $"signing key not endorsed for channel '{activity.ChannelId}'";
         }
 
         var claimed = user.FindFirstValue(BotAuthentication.ServiceUrlClaim);
-        if (claimed is not null && !string.Equals(ServiceUrl.Normalize(claimed), ServiceUrl.Normalize(activity.ServiceUrl), StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(activity.ServiceUrl))
         {
-            return "the token's serviceurl differs from the activity's";
+            return null;
         }
 
-        return null;
+        if (claimed is null)
+        {
+            return "the channel token has no serviceurl claim";
+        }
+
+        return ServiceUrl.Normalize(claimed) is { } vouched && string.Equals(vouched, ServiceUrl.Normalize(activity.ServiceUrl), StringComparison.Ordinal)
+            ? null
+            : "the token's serviceurl differs from the activity's";
     }
 }

@@ -4,7 +4,10 @@ using PresenceBot.TeamsChannel.Authentication;
 
 namespace PresenceBot.TeamsChannel.Connector;
 
-/// <summary>Adds the bot's token to connector requests, and only when the target service URL is trusted.</summary>
+/// <summary>
+/// Adds the bot's token to connector requests. An authenticated bot sends nothing at all to a service URL that is not
+/// trusted (neither its token nor the message, which may be personal): the request fails as <see cref="ConnectorException.IsUntrusted"/>.
+/// </summary>
 internal sealed class ConnectorAuthenticationHandler(
     IOptions<MicrosoftAppOptions> app, IServiceProvider services, ServiceUrlTrust trust, ILogger<ConnectorAuthenticationHandler> logger) : DelegatingHandler
 {
@@ -21,6 +24,7 @@ internal sealed class ConnectorAuthenticationHandler(
             else
             {
                 ChannelLog.ServiceUrlUntrusted(logger, serviceUrl);
+                throw new ConnectorException(ConnectorException.UntrustedStatus, "a request to an untrusted service URL (not sent)");
             }
         }
 

@@ -6,7 +6,12 @@ namespace PresenceBot.TeamsChannel.Connector;
 internal sealed class ConnectorException(HttpStatusCode status, string operation)
     : Exception($"The Bot Framework connector answered {(int)status} to {operation}.")
 {
+    /// <summary>Not an answer of the connector: the request was not sent because its service URL is not trusted.</summary>
+    public const HttpStatusCode UntrustedStatus = HttpStatusCode.MisdirectedRequest;
+
     public HttpStatusCode Status { get; } = status;
+
+    public bool IsUntrusted => Status == UntrustedStatus;
 
     /// <summary>The user removed the app or the conversation no longer exists: retrying cannot help.</summary>
     public bool IsGone => Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;

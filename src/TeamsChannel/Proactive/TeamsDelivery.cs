@@ -9,4 +9,7 @@ public enum TeamsDelivery
 
     /// <summary>Teams refused (the app was removed, the user is gone): not retried until the person is heard from again.</summary>
     Unreachable,
+
+    /// <summary>Sends to this person's chat kept failing (Teams throttling or down): paused for <c>Bot:PauseAfterFailures</c>, nothing sent.</summary>
+    Paused,
 }

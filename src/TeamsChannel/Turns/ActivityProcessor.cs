@@ -12,6 +12,8 @@ namespace PresenceBot.TeamsChannel.Turns;
 /// <summary>
 /// Runs one accepted activity: remembers how to reach the person, hands messages and card actions to the
 /// conversation, and is the bot's one turn-error handler. Returns the invoke response when the activity is an invoke.
+/// A service URL is learned only when the token vouched for it; an activity whose service URL is not trusted is not
+/// answered through the connector and never replaces a person's conversation reference.
 /// </summary>
 internal sealed class ActivityProcessor(
     IBotConversation conversation,
@@ -25,11 +27,21 @@ internal sealed class ActivityProcessor(
 {
     private const string TurnFailedText = "Något gick fel hos PresenceBot. Försök igen om en stund.";
 
-    public async Task<AdaptiveCardInvokeResponse?> ProcessAsync(Activity activity, CancellationToken cancellationToken)
+    public async Task<AdaptiveCardInvokeResponse?> ProcessAsync(Activity activity, bool serviceUrlVouched, CancellationToken cancellationToken)
     {
-        if (!app.Value.IsAnonymous)
+        if (serviceUrlVouched)
         {
             await trust.TrustAsync(activity.ServiceUrl!, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!await IsReachableAsync(activity, cancellationToken).ConfigureAwait(false))
+        {
+            // Authenticated, but nothing vouches for where to answer: card actions still get their invoke response
+            // (it goes back on this request), everything else is dropped, and no reference is stored from it.
+            ChannelLog.ServiceUrlNotVouched(logger, activity.Type!);
+            return activity is { Type: ActivityTypes.Invoke, Name: ActivityTypes.AdaptiveCardAction }
+                ? await HandleCardActionAsync(activity, new ConnectorTurn(activity, FindPersonId(activity), connector), cancellationToken).ConfigureAwait(false)
+                : null;
         }
 
         var personId = FindPersonId(activity);
@@ -55,6 +67,10 @@ internal sealed class ActivityProcessor(
                 return null;
         }
     }
+
+    /// <summary>Anonymous (Emulator) bots answer anywhere but never send a token; authenticated ones only on trusted service URLs.</summary>
+    private async Task<bool> IsReachableAsync(Activity activity, CancellationToken cancellationToken) =>
+        app.Value.IsAnonymous || string.IsNullOrEmpty(activity.ServiceUrl) || await trust.IsTrustedAsync(activity.ServiceUrl, cancellationToken).ConfigureAwait(false);
 
     private async Task HandleMessageAsync(ConnectorTurn turn, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PresenceBot.TeamsChannel.Activities;
@@ -11,6 +12,9 @@ namespace PresenceBot.TeamsChannel.Turns;
 public static class BotEndpoint
 {
     public const string Path = "/api/messages";
+
+    /// <summary>Teams activities are a few kB (an Adaptive Card submit at most tens): anything larger is refused unread.</summary>
+    public const long MaxBodyBytes = 256 * 1024;
 
     public static WebApplication MapBotEndpoint(this WebApplication app)
     {
@@ -33,7 +37,22 @@ public static class BotEndpoint
     internal static async Task<Results<Ok, JsonHttpResult<AdaptiveCardInvokeResponse>, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, InboundGuard guard, ActivityProcessor processor, ILogger<ActivityProcessor> logger, CancellationToken cancellationToken)
     {
-        var activity = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!LimitBody(request))
+        {
+            return TooLarge(logger);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = await ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // A chunked body without a length that grew past the limit while being read.
+            return TooLarge(logger);
+        }
+
         if (activity is null)
         {
             return BadRequest(logger, "not a JSON activity");
@@ -44,7 +63,8 @@ public static class BotEndpoint
             return BadRequest(logger, reason);
         }
 
-        switch (guard.Check(activity, request.HttpContext))
+        var verdict = guard.Check(activity, request.HttpContext);
+        switch (verdict)
         {
             case InboundVerdict.Unauthorized:
                 return TypedResults.Unauthorized();
@@ -52,8 +72,30 @@ public static class BotEndpoint
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Organisationen har inte tillgång till PresenceBot.");
         }
 
-        var invokeResponse = await processor.ProcessAsync(activity, cancellationToken).ConfigureAwait(false);
+        var invokeResponse = await processor.ProcessAsync(activity, serviceUrlVouched: verdict == InboundVerdict.Vouched, cancellationToken).ConfigureAwait(false);
         return invokeResponse is null ? TypedResults.Ok() : TypedResults.Json(invokeResponse, ChannelJson.Options);
+    }
+
+    /// <summary>Refuses a declared length over the limit before reading, and makes the server stop reading an undeclared one at the limit.</summary>
+    private static bool LimitBody(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return false;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        return true;
+    }
+
+    private static ProblemHttpResult TooLarge(ILogger logger)
+    {
+        ChannelLog.Malformed(logger, $"body larger than {MaxBodyBytes} bytes");
+        return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Aktiviteten är för stor.");
     }
 
     private static ProblemHttpResult BadRequest(ILogger logger, string reason)

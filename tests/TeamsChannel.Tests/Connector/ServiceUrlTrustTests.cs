@@ -10,15 +10,15 @@ namespace PresenceBot.TeamsChannel.Tests.Connector;
 public sealed class ServiceUrlTrustTests
 {
     [Fact]
-    public async Task UntrustedServiceUrlInStoredData_GetsNoToken()
+    public async Task UntrustedServiceUrlInStoredData_GetsNothing_NeitherTokenNorMessage()
     {
         await using var bot = await ChannelHarness.StartAsync(authenticated: true);
         await StoreReferenceAsync(bot);
 
-        await bot.Service<ITeamsNotifier>().SendAsync(KimId, BotMessage.FromText("hej"), CancellationToken.None);
+        var delivery = await bot.Service<ITeamsNotifier>().SendAsync(KimId, BotMessage.FromText("hej"), CancellationToken.None);
 
-        var request = Assert.Single(await bot.Connector.WaitForRequestsAsync(1));
-        Assert.Null(request.Authorization);
+        Assert.Equal(TeamsDelivery.Unreachable, delivery);
+        Assert.Empty(bot.Connector.Requests);
         Assert.Equal(0, bot.Credential.Issued);
     }
 

@@ -108,6 +108,9 @@ public sealed class ChannelHarness : IAsyncDisposable
     public Task<(HttpStatusCode Status, JsonNode? Body)> PostRawAsync(string body, string? token = null, string contentType = "application/json") =>
         BotEndpointClient.PostAsync(_client, body, token, contentType);
 
+    /// <summary>For requests <see cref="PostRawAsync"/> cannot shape (a body without a declared length).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _client.SendAsync(request);
+
     /// <summary>The stored conversation references that match.</summary>
     public int CountReferences(Func<ConversationReference, bool>? where = null) => References.All.Count(where ?? (_ => true));
 

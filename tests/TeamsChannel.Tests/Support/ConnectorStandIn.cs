@@ -17,10 +17,21 @@ public sealed class ConnectorStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorAnswer> _answers = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private LoopbackServer _server = null!;
+    private TaskCompletionSource _hold = Released();
+    private int _inFlight;
+    private int _maxInFlight;
 
     public string ServiceUrl => _server.BaseUrl + "/emea/";
 
     public IReadOnlyList<ConnectorRequest> Requests => _requests.ToArray();
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Requests arriving from now on are recorded but not answered until <see cref="Release"/>.</summary>
+    public void Hold() => _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _hold.TrySetResult();
 
     public static async Task<ConnectorStandIn> StartAsync()
     {
@@ -64,8 +75,18 @@ public sealed class ConnectorStandIn : IAsyncDisposable
             context.Request.Path.Value ?? string.Empty,
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
             text.Length == 0 ? null : JsonNode.Parse(text));
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _maxInFlight, inFlight);
         _requests.Enqueue(request);
         _arrived.Release();
+        try
+        {
+            await _hold.Task;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
 
         var answer = _answers.TryDequeue(out var queued) ? queued : Normal(request);
         context.Response.StatusCode = answer.Status;
@@ -78,6 +99,21 @@ public sealed class ConnectorStandIn : IAsyncDisposable
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer.Body);
+        }
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
         }
     }
 

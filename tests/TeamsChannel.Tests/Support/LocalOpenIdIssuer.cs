@@ -42,6 +42,11 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
 
     public static string EntraIssuer(string tenant) => $"https://login.microsoftonline.com/{tenant}/v2.0";
 
+    /// <summary>An Entra v2 token of <paramref name="tenant"/> to <paramref name="audience"/>, requested by app <paramref name="azp"/>.</summary>
+    public string CreateEntraToken(DateTimeOffset now, string audience, string tenant, string azp) =>
+        CreateToken(now, audience, issuer: EntraIssuer(tenant), kid: EntraKid,
+            extraClaims: new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = azp, ["tid"] = tenant });
+
     public string CreateToken(
         DateTimeOffset now,
         string audience,
@@ -49,9 +54,10 @@ public sealed class LocalOpenIdIssuer : IAsyncDisposable
         string kid = EndorsedKid,
         string? serviceUrl = null,
         TimeSpan? expiresIn = null,
-        RSA? signWith = null)
+        RSA? signWith = null,
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
-        var claims = new Dictionary<string, object>();
+        var claims = new Dictionary<string, object>(extraClaims ?? new Dictionary<string, object>());
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;

@@ -22,6 +22,9 @@ internal sealed class CommandHandler(ReferralReplies referrals, CouplingReplies 
             var other => throw new InvalidOperationException($"Unhandled command {other.GetType().Name}."),
         };
 
+    /// <summary>Commands whose answer holds nothing of the person's own (help, not understood) may be answered in a group chat or channel.</summary>
+    public static bool IsGeneral(string text, TimeContext time) => CommandParser.Parse(text, time) is HelpCommand or UnknownCommand;
+
     private async Task<BotMessage> SetAsync(ConversationContext context, SetReferralCommand command, CancellationToken cancellationToken)
     {
         switch (command.Until)

@@ -25,4 +25,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(1306, LogLevel.Information, "{PersonId}: card action {Verb} handed to {Handler}.")]
     public static partial void HandedOver(ILogger logger, string personId, string verb, string handler);
+
+    [LoggerMessage(1307, LogLevel.Information, "{PersonId}: personal answer asked for in a group chat or channel sent to their 1:1 chat ({Delivery}).")]
+    public static partial void AnsweredPrivately(ILogger logger, string personId, string delivery);
 }

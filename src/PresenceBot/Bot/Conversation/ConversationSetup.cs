@@ -12,6 +12,7 @@ internal static class ConversationSetup
         services.AddSingleton<CouplingReplies>();
         services.AddSingleton<VoicemailSeam>();
         services.AddSingleton<CommandHandler>();
+        services.AddSingleton<PrivateAnswer>();
         services.AddSingleton<CardActionHandler>();
         services.AddSingleton<IBotConversation, TeamsConversation>();
         return services;

@@ -6,9 +6,16 @@ namespace PresenceBot.Bot.Conversation;
 /// <summary>
 /// The bot's conversation: who is writing (their Entra object id, mapped by the channel), then the command or the
 /// pressed button. Someone not in the organisation is told whom to contact, and nothing is stored for them.
+/// Outside the person's 1:1 chat (a group chat or channel) only general answers (help, not understood) are given where
+/// asked; anything personal goes to the 1:1 chat (<see cref="PrivateAnswer"/>).
 /// </summary>
 internal sealed class TeamsConversation(
-    CommandHandler commands, CardActionHandler cardActions, ConversationTime time, IOrganisationSource organisation, ILogger<TeamsConversation> logger)
+    CommandHandler commands,
+    CardActionHandler cardActions,
+    PrivateAnswer privately,
+    ConversationTime time,
+    IOrganisationSource organisation,
+    ILogger<TeamsConversation> logger)
     : IBotConversation
 {
     public const string NotSetUp =
@@ -16,17 +23,36 @@ internal sealed class TeamsConversation(
 
     public async Task HandleMessageAsync(IBotTurn turn, CancellationToken cancellationToken)
     {
-        var answer = Context(turn) is not { } context ? BotMessage.FromText(NotSetUp)
-            // Action.Submit arrives as a message whose value holds the card's data, the verb included.
-            : turn.Value is { } value ? await cardActions.HandleAsync(context, new CardSubmission(null, value), cancellationToken).ConfigureAwait(false)
-            : await commands.HandleAsync(context, turn.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
-        await turn.ReplyAsync(answer, cancellationToken).ConfigureAwait(false);
+        if (Context(turn) is not { } context)
+        {
+            await turn.ReplyAsync(BotMessage.FromText(NotSetUp), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var text = turn.Text ?? string.Empty;
+        // Action.Submit arrives as a message whose value holds the card's data, the verb included.
+        var answer = turn.Value is { } value
+            ? await cardActions.HandleAsync(context, new CardSubmission(null, value), cancellationToken).ConfigureAwait(false)
+            : await commands.HandleAsync(context, text, cancellationToken).ConfigureAwait(false);
+        var general = turn.Value is null && CommandHandler.IsGeneral(text, context.Time);
+        await turn.ReplyAsync(await WhereAskedOrPrivatelyAsync(turn, context, answer, general, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
     }
 
-    public Task<BotMessage> HandleCardActionAsync(IBotTurn turn, CardSubmission submission, CancellationToken cancellationToken) =>
-        Context(turn) is { } context
-            ? cardActions.HandleAsync(context, submission, cancellationToken)
-            : Task.FromResult(BotMessage.FromText(NotSetUp));
+    public async Task<BotMessage> HandleCardActionAsync(IBotTurn turn, CardSubmission submission, CancellationToken cancellationToken)
+    {
+        if (Context(turn) is not { } context)
+        {
+            return BotMessage.FromText(NotSetUp);
+        }
+
+        var answer = await cardActions.HandleAsync(context, submission, cancellationToken).ConfigureAwait(false);
+        return await WhereAskedOrPrivatelyAsync(turn, context, answer, general: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Card answers show one's own referral, so only help and "not understood" count as general.</summary>
+    private Task<BotMessage> WhereAskedOrPrivatelyAsync(IBotTurn turn, ConversationContext context, BotMessage answer, bool general, CancellationToken cancellationToken) =>
+        turn.IsPersonal || general ? Task.FromResult(answer) : privately.SendAsync(context.Person.Id, answer, cancellationToken);
 
     private ConversationContext? Context(IBotTurn turn)
     {
