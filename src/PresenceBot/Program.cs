@@ -13,6 +13,7 @@ using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
+using PresenceBot.Telemetry;
 using PresenceBot.Voicemail;
 
 try
@@ -29,6 +30,7 @@ try
     builder.AddTeamsBot();
     builder.AddReminders();
     builder.AddHealth();
+    builder.AddTelemetry();
     builder.Services.AddProblemDetails();
 
     var app = builder.Build();
