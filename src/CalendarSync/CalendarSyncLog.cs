@@ -9,7 +9,7 @@ internal static partial class CalendarSyncLog
     public static partial void NotificationDiscarded(ILogger logger, string why, string? subscriptionId);
 
     [LoggerMessage(1101, LogLevel.Error, "Could not record {Count} Graph notifications; answering 503 so Graph retries.")]
-    public static partial void InboxWriteFailed(ILogger logger, int count, Exception exception);
+    public static partial void NotificationsNotRecorded(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(1102, LogLevel.Information, "Subscribed to the calendar of {PersonId} (subscription {SubscriptionId}, expires {ExpiresAt}).")]
     public static partial void Subscribed(ILogger logger, string personId, string subscriptionId, string expiresAt);
@@ -37,6 +37,9 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1110, LogLevel.Warning, "Graph's delta token for {PersonId} has expired; reading the whole window again.")]
     public static partial void DeltaExpired(ILogger logger, string personId);
+
+    [LoggerMessage(1121, LogLevel.Warning, "Could not queue calendar work ({Count} items); the recurring jobs ask again.")]
+    public static partial void WorkNotQueued(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(1112, LogLevel.Error, "Calendar sync could not finish its start-up round; the recurring jobs try again.")]
     public static partial void StartupFailed(ILogger logger, Exception exception);
@@ -67,9 +70,6 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1111, LogLevel.Warning, "Could not renew subscription {SubscriptionId}; the next round tries again.")]
     public static partial void RenewFailed(ILogger logger, string subscriptionId, Exception exception);
-
-    [LoggerMessage(1130, LogLevel.Information, "Calendar sync of {PersonId} failed ({Error}); it gets a Hangfire job of its own, which retries.")]
-    public static partial void SyncHandedToRetry(ILogger logger, string personId, string error);
 
     // 1150–1159: voicemail read from mailboxes. Person ids, counts and statuses only: never callers, subjects or bodies.
     [LoggerMessage(1150, LogLevel.Information, "Mailbox voicemail round: {People} inboxes, {Added} new, {Heard} heard, {Failed} not read.")]

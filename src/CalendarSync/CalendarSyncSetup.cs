@@ -15,10 +15,10 @@ namespace PresenceBot.CalendarSync;
 public static class CalendarSyncSetup
 {
     /// <summary>
-    /// Outlook → referral: Graph client, subscriptions, webhooks, inbox processing, units' Entra ID groups and
-    /// their jobs. The stores (<see cref="ISubscriptionStore"/>, <see cref="INotificationInbox"/>,
-    /// <see cref="ICalendarSyncStateStore"/>, <see cref="IGroupMembershipStateStore"/>) come from the host's storage,
-    /// which must be added first, and <see cref="LocalJobQueue"/> from its Hangfire set-up.
+    /// Outlook → referral: Graph client, subscriptions, webhooks, re-reads, units' Entra ID groups and their jobs.
+    /// The stores (<see cref="ISubscriptionStore"/>, <see cref="ICalendarSyncStateStore"/>,
+    /// <see cref="IGroupMembershipStateStore"/>) come from the host's storage, which must be added first, and
+    /// <see cref="ICalendarWorkQueue"/> from its work queue, which hands the work back to <see cref="CalendarWorkRunner"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCalendarSync(this IHostApplicationBuilder builder)
     {
@@ -44,12 +44,10 @@ public static class CalendarSyncSetup
         services.AddSingleton<WebhookUrls>();
         services.AddSingleton<SubscriptionDirectory>();
         services.AddSingleton<SubscriptionManager>();
-        services.AddSingleton<CalendarSyncScheduler>();
         services.AddSingleton<NotificationCounters>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<PersonCalendarSync>();
-        services.AddTransient<CalendarSyncJob>();
-        services.AddTransient<CalendarSyncDrainJob>();
+        services.AddSingleton<CalendarWorkRunner>();
         services.AddTransient<SubscriptionJobs>();
         services.AddOptions<GroupMembershipOptions>().BindConfiguration(GroupMembershipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IGroupReader, GraphGroupReader>();

@@ -11,16 +11,15 @@ namespace PresenceBot.CalendarSync;
 
 /// <summary>
 /// Once the app listens (Graph validates our webhook while a subscription is created): registers the
-/// recurring jobs, reconciles subscriptions, re-reads every coupled calendar and picks up inbox entries a
-/// previous process accepted but did not finish.
+/// recurring jobs, reconciles subscriptions and re-reads every coupled calendar (what a previous process accepted
+/// but did not finish waits in the work queue, which needs no help for that).
 /// </summary>
 internal sealed class CalendarSyncStartup(
     IHostApplicationLifetime lifetime,
     IRecurringJobManager recurring,
     SubscriptionManager subscriptions,
-    SubscriptionJobs jobs,
     GroupMembershipJob groupMembers,
-    CalendarSyncScheduler scheduler,
+    ICalendarWorkQueue work,
     PersonCalendarSync sync,
     ICalendarSyncStateStore states,
     IOrganisationSource organisation,
@@ -33,7 +32,7 @@ internal sealed class CalendarSyncStartup(
         recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.RenewJobId, j => j.RenewAndReconcileAsync(CancellationToken.None), "*/30 * * * *");
         recurring.AddOrUpdate<SubscriptionJobs>(
             SubscriptionJobs.DailyResyncJobId, j => j.ResyncEveryoneAsync(CancellationToken.None), "30 2 * * *", new RecurringJobOptions { TimeZone = zone });
-        recurring.AddOrUpdate<SubscriptionJobs>(SubscriptionJobs.SweepJobId, j => j.SweepInboxAsync(CancellationToken.None), Cron.Minutely());
+        recurring.RemoveIfExists(SubscriptionJobs.RetiredSweepJobId);
         recurring.AddOrUpdate<GroupMembershipJob>(
             GroupMembershipJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), $"*/{groupOptions.Value.PollMinutes} * * * *");
 
@@ -58,18 +57,15 @@ internal sealed class CalendarSyncStartup(
 
         try
         {
-            await jobs.SweepInboxAsync(stoppingToken).ConfigureAwait(false);
-
             // Subscribe first, then read: what changes after the subscription reaches the webhook, what was
             // there before is in the read. Everyone never read is read in $batch; everyone read before (a
             // restart) gets an incremental re-read for what changed while we were down.
             await subscriptions.ReconcileAsync(stoppingToken, readNewSubscribers: false).ConfigureAwait(false);
             var readBefore = await states.SyncedPeopleAsync(stoppingToken).ConfigureAwait(false);
             await FirstSyncAsync(readBefore, stoppingToken).ConfigureAwait(false);
-            foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off && readBefore.Contains(p.Id)))
-            {
-                scheduler.Request(person.Id);
-            }
+            await work.RequestAsync(
+                organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off && readBefore.Contains(p.Id)).Select(p => CalendarWork.Reread(p.Id)).ToList(),
+                stoppingToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -93,21 +89,27 @@ internal sealed class CalendarSyncStartup(
     private Dictionary<string, CalendarCoupling> OnOrganisationChanged(Dictionary<string, CalendarCoupling> before, CancellationToken stoppingToken)
     {
         var after = Couplings();
-        foreach (var (personId, coupling) in after.Where(p => p.Value != CalendarCoupling.Off))
-        {
-            if (!before.TryGetValue(personId, out var previous) || previous != coupling)
-            {
-                scheduler.Request(personId, full: true);
-            }
-        }
+        var changed = after.Where(p => p.Value != CalendarCoupling.Off && (!before.TryGetValue(p.Key, out var previous) || previous != p.Value))
+            .Select(p => CalendarWork.Reread(p.Key, full: true))
+            .ToList();
 
         // At once, in this process: whoever changed the file expects it to act now, not at the next job round.
-        _ = Task.Run(() => ReconcileAsync(stoppingToken), stoppingToken);
+        _ = Task.Run(() => ReconcileAsync(changed, stoppingToken), stoppingToken);
         return after;
     }
 
-    private async Task ReconcileAsync(CancellationToken stoppingToken)
+    private async Task ReconcileAsync(IReadOnlyCollection<CalendarWork> rereads, CancellationToken stoppingToken)
     {
+        try
+        {
+            await work.RequestAsync(rereads, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The daily full re-read catches up with whoever was not queued.
+            CalendarSyncLog.WorkNotQueued(logger, rereads.Count, ex);
+        }
+
         try
         {
             await subscriptions.ReconcileAsync(stoppingToken).ConfigureAwait(false);

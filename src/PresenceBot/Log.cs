@@ -9,11 +9,8 @@ internal static partial class Log
     [LoggerMessage(1001, LogLevel.Warning, "Switchboard:ApiKeys is empty: the switchboard API is open to anyone who can reach it.")]
     public static partial void SwitchboardApiOpen(ILogger logger);
 
-    [LoggerMessage(1002, LogLevel.Warning, "Outbox message {MessageId} failed (attempt {Attempt}); it will be retried.")]
-    public static partial void OutboxDeliveryFailed(ILogger logger, Guid messageId, int attempt, Exception exception);
-
-    [LoggerMessage(1003, LogLevel.Information, "Retention removed {Referrals} referrals, {Audit} audit entries and {Outbox} delivered events older than {Days} days.")]
-    public static partial void RetentionDone(ILogger logger, int referrals, int audit, int outbox, int days);
+    [LoggerMessage(1003, LogLevel.Information, "Retention removed {Referrals} referrals, {Audit} audit entries and {DeadLetters} dead letters older than {Days} days.")]
+    public static partial void RetentionDone(ILogger logger, int referrals, int audit, int deadLetters, int days);
 
     [LoggerMessage(1004, LogLevel.Warning, "Jobs:DashboardAllowRemote is true: the Hangfire dashboard answers requests from any address.")]
     public static partial void DashboardOpen(ILogger logger);
@@ -26,9 +23,6 @@ internal static partial class Log
 
     [LoggerMessage(1008, LogLevel.Error, "The changed organisation file was not taken into use; the previous one stays in force. {Problems}")]
     public static partial void OrganisationReloadRejected(ILogger logger, string problems);
-
-    [LoggerMessage(1006, LogLevel.Error, "The outbox dispatcher failed; it will try again.")]
-    public static partial void OutboxLoopFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(1009, LogLevel.Warning, "Switchboard:WebhookSecret is not set: POST /api/switchboard/voicemail refuses every call.")]
     public static partial void VoicemailWebhookClosed(ILogger logger);

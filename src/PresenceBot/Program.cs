@@ -15,6 +15,7 @@ using PresenceBot.Storage;
 using PresenceBot.Switchboard;
 using PresenceBot.Telemetry;
 using PresenceBot.Voicemail;
+using PresenceBot.WorkQueue;
 
 try
 {
@@ -22,6 +23,7 @@ try
     builder.AddOrganisation();
     builder.AddReferrals();
     builder.AddStorage();
+    builder.AddWorkQueue();
     builder.AddCalendar();
     builder.AddMailboxVoicemail();
     builder.AddOutbox();

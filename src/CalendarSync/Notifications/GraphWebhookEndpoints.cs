@@ -15,14 +15,14 @@ namespace PresenceBot.CalendarSync.Notifications;
 
 /// <summary>
 /// Graph's webhooks. A notification is checked (shape, known subscription, clientState), recorded in the
-/// durable inbox and answered 202 at once; the re-read happens later in a job. 5xx only when recording
+/// durable work queue and answered 202 at once; the re-read happens later, in the queue's worker. 5xx only when recording
 /// failed, so Graph retries exactly then.
 /// </summary>
 internal static class GraphWebhookEndpoints
 {
     private const int MaxBodyBytes = 1024 * 1024;
     private static readonly string[] ChangeTypes = ["created", "updated", "deleted"];
-    private static readonly string[] LifecycleEvents = [InboxEntry.ReauthorizationRequired, InboxEntry.SubscriptionRemoved, InboxEntry.Missed];
+    private static readonly string[] LifecycleEvents = [LifecycleEventNames.ReauthorizationRequired, LifecycleEventNames.SubscriptionRemoved, LifecycleEventNames.Missed];
 
     public static IEndpointRouteBuilder MapGraphNotifications(this IEndpointRouteBuilder app)
     {

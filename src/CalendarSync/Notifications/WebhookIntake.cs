@@ -1,27 +1,27 @@
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
 
 namespace PresenceBot.CalendarSync.Notifications;
 
-/// <summary>Checks each notification, records the good ones in one transaction and asks for their re-reads.</summary>
+/// <summary>
+/// Checks each notification and records what the good ones ask for — a re-read of each person named, once, and the
+/// lifecycle events' subscription repairs — in the durable work queue, in one transaction, before the 202. Only ids
+/// are kept, never anything from the booking: the re-read asks Graph what is true.
+/// </summary>
 internal sealed class WebhookIntake(
     SubscriptionDirectory subscriptions,
-    INotificationInbox inbox,
-    CalendarSyncScheduler scheduler,
+    ICalendarWorkQueue work,
     NotificationCounters counters,
-    TimeProvider time,
     ILogger<WebhookIntake> logger)
 {
     /// <summary>False when nothing could be recorded (the caller answers 503 so Graph retries).</summary>
     public async Task<bool> RecordAsync(IReadOnlyList<NotificationPayload?> items, bool lifecycle, CancellationToken cancellationToken)
     {
-        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var accepted = new List<InboxEntry>(items.Count);
+        var accepted = new List<CalendarWork>(items.Count);
         foreach (var item in items)
         {
-            if (await CheckAsync(item, lifecycle, now, cancellationToken).ConfigureAwait(false) is { } entry)
+            if (await CheckAsync(item, lifecycle, cancellationToken).ConfigureAwait(false) is { } entry)
             {
                 accepted.Add(entry);
             }
@@ -32,27 +32,26 @@ internal sealed class WebhookIntake(
             return true;
         }
 
+        // A burst for one person is one re-read: the full one if any notification asked for it.
+        var distinct = accepted.GroupBy(w => (w.IsReread, w.Id))
+            .Select(g => g.Key.IsReread ? CalendarWork.Reread(g.Key.Id, g.Any(w => w.Kind == CalendarWorkKind.FullReread)) : g.Last())
+            .ToList();
         try
         {
-            await inbox.AppendAsync(accepted, cancellationToken).ConfigureAwait(false);
+            await work.RequestAsync(distinct, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Any storage failure: nothing was recorded, so Graph must send it again.
-            CalendarSyncLog.InboxWriteFailed(logger, accepted.Count, ex);
+            CalendarSyncLog.NotificationsNotRecorded(logger, accepted.Count, ex);
             return false;
         }
 
         counters.Accept(accepted.Count);
-        foreach (var personId in accepted.Select(e => e.PersonId).Distinct(StringComparer.Ordinal))
-        {
-            scheduler.Request(personId);
-        }
-
         return true;
     }
 
-    private async Task<InboxEntry?> CheckAsync(NotificationPayload? item, bool lifecycle, Instant now, CancellationToken cancellationToken)
+    private async Task<CalendarWork?> CheckAsync(NotificationPayload? item, bool lifecycle, CancellationToken cancellationToken)
     {
         if (item?.SubscriptionId is not { Length: > 0 and <= 128 } subscriptionId)
         {
@@ -75,11 +74,17 @@ internal sealed class WebhookIntake(
             return Discard("wrong clientState", subscriptionId);
         }
 
-        var eventId = item.ResourceData?.Id is { Length: <= 512 } id ? id : null;
-        return new InboxEntry(Guid.NewGuid(), now, subscription.PersonId, subscription.Id, kind, eventId);
+        return kind switch
+        {
+            LifecycleEventNames.ReauthorizationRequired => new CalendarWork(CalendarWorkKind.RenewSubscription, subscription.Id),
+            LifecycleEventNames.SubscriptionRemoved => new CalendarWork(CalendarWorkKind.RecreateSubscription, subscription.Id),
+            // Missed notifications: only the whole window tells what they said.
+            LifecycleEventNames.Missed => CalendarWork.Reread(subscription.PersonId, full: true),
+            _ => CalendarWork.Reread(subscription.PersonId),
+        };
     }
 
-    private InboxEntry? Discard(string why, string? subscriptionId)
+    private CalendarWork? Discard(string why, string? subscriptionId)
     {
         counters.Discard(why);
         CalendarSyncLog.NotificationDiscarded(logger, why, subscriptionId is { Length: <= 128 } ? subscriptionId : null);

@@ -1,15 +1,16 @@
-using PresenceBot.CalendarSync.Notifications;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.Referrals.Organisation;
 
 namespace PresenceBot.CalendarSync.Subscriptions;
 
-/// <summary>The recurring calendar jobs: keep subscriptions alive, re-read everyone daily, pick up stranded inbox entries.</summary>
-internal sealed class SubscriptionJobs(SubscriptionManager subscriptions, CalendarSyncScheduler scheduler, INotificationInbox inbox, IOrganisationSource organisation)
+/// <summary>The recurring calendar jobs: keep subscriptions alive, re-read everyone daily.</summary>
+internal sealed class SubscriptionJobs(SubscriptionManager subscriptions, ICalendarWorkQueue work, IOrganisationSource organisation)
 {
     public const string RenewJobId = "calendar-subscriptions";
     public const string DailyResyncJobId = "calendar-daily-resync";
-    public const string SweepJobId = "calendar-inbox-sweep";
+
+    /// <summary>The minutely sweep of the inbox that was: the work queue needs none. Removed from Hangfire's storage at start.</summary>
+    public const string RetiredSweepJobId = "calendar-inbox-sweep";
 
     /// <summary>Renews what is due and creates what is missing (a failed creation is retried here).</summary>
     public async Task RenewAndReconcileAsync(CancellationToken cancellationToken)
@@ -19,23 +20,8 @@ internal sealed class SubscriptionJobs(SubscriptionManager subscriptions, Calend
     }
 
     /// <summary>A full re-read of every coupled person, so nothing a lost notification hid survives a night.</summary>
-    public Task ResyncEveryoneAsync(CancellationToken cancellationToken)
-    {
-        foreach (var person in organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            scheduler.Request(person.Id, full: true);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Entries recorded but not processed (a lost job, a crash) get their re-read.</summary>
-    public async Task SweepInboxAsync(CancellationToken cancellationToken)
-    {
-        foreach (var personId in await inbox.PeopleWithPendingAsync(cancellationToken).ConfigureAwait(false))
-        {
-            scheduler.Request(personId);
-        }
-    }
+    public Task ResyncEveryoneAsync(CancellationToken cancellationToken) =>
+        work.RequestAsync(
+            organisation.Current.People.Where(p => p.CalendarCoupling != CalendarCoupling.Off).Select(p => CalendarWork.Reread(p.Id, full: true)).ToList(),
+            cancellationToken);
 }

@@ -18,7 +18,7 @@ internal sealed class SubscriptionManager(
     ISubscriptionClient graph,
     IOrganisationSource organisation,
     WebhookUrls webhooks,
-    CalendarSyncScheduler scheduler,
+    ICalendarWorkQueue work,
     IOptions<GraphOptions> options,
     TimeProvider time,
     ILogger<SubscriptionManager> logger)
@@ -61,6 +61,7 @@ internal sealed class SubscriptionManager(
         // Another instance may have subscribed the same person at the same moment: keep the newest only.
         var duplicates = actual.GroupBy(s => s.PersonId, StringComparer.OrdinalIgnoreCase).SelectMany(g => g.OrderByDescending(s => s.ExpiresAt).Skip(1));
         var unwanted = actual.Where(s => !wanted.ContainsKey(s.PersonId) || s.ExpiresAt <= now).Union(duplicates).ToList();
+        var rereads = new List<CalendarWork>();
         foreach (var subscription in unwanted)
         {
             await graph.DeleteAsync(subscription.Id, cancellationToken).ConfigureAwait(false);
@@ -69,10 +70,11 @@ internal sealed class SubscriptionManager(
             if (organisation.Current.FindPerson(subscription.PersonId) is not null)
             {
                 // Coupling turned off (or the subscription lapsed): the calendar's referrals must be re-judged.
-                scheduler.Request(subscription.PersonId, full: true);
+                rereads.Add(CalendarWork.Reread(subscription.PersonId, full: true));
             }
         }
 
+        await work.RequestAsync(rereads, cancellationToken).ConfigureAwait(false);
         var covered = actual.Except(unwanted).Select(s => s.PersonId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = wanted.Values.Where(p => !covered.Contains(p.Id)).ToList();
         var created = 0;
@@ -147,7 +149,7 @@ internal sealed class SubscriptionManager(
         }
 
         // Whatever happened while the subscription was gone is only in the calendar itself.
-        scheduler.Request(old.PersonId, full: true);
+        await work.RequestAsync([CalendarWork.Reread(old.PersonId, full: true)], cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> TryCreateAsync(string personId, bool readCalendar, CancellationToken cancellationToken)
@@ -164,7 +166,7 @@ internal sealed class SubscriptionManager(
             if (readCalendar)
             {
                 // Changes made before the subscription existed reached no webhook.
-                scheduler.Request(personId);
+                await work.RequestAsync([CalendarWork.Reread(personId)], cancellationToken).ConfigureAwait(false);
             }
             return true;
         }

@@ -3,8 +3,6 @@ using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Hangfire.States;
-using PresenceBot.CalendarSync.Processing;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Jobs;
@@ -43,15 +41,11 @@ internal static class JobsSetup
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
 
-        // This process's own queue, for work that lives in its memory (the calendar re-read queue).
-        var localQueue = options.RunServer ? LocalJobQueue.ForThisProcess() : new LocalJobQueue(null);
-        services.AddSingleton(localQueue);
         if (options.RunServer)
         {
             services.AddHangfireServer(server =>
             {
                 server.WorkerCount = options.WorkerCount;
-                server.Queues = [localQueue.Name!, EnqueuedState.DefaultQueue];
             });
         }
 

@@ -6,9 +6,9 @@ using PresenceBot.Storage;
 namespace PresenceBot.Jobs;
 
 /// <summary>
-/// Deletes referrals that ended, audit entries written and events delivered more than
-/// <c>Retention:Days</c> ago: the service keeps no more personal data than it needs.
-/// Undelivered events are kept whatever their age.
+/// Deletes referrals that ended, audit entries written and work that died (dead letters) more than
+/// <c>Retention:Days</c> ago: the service keeps no more personal data than it needs. Work still waiting is
+/// kept whatever its age (done work leaves the queue at once).
 /// </summary>
 internal sealed class RetentionJob(
     IDbContextFactory<PresenceBotDbContext> contexts,
@@ -26,15 +26,14 @@ internal sealed class RetentionJob(
         var referrals = await db.Referrals.Where(r => r.ReturnsAt < cutoff && (r.EndedAt == null || r.EndedAt < cutoff))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var audit = await db.AuditEntries.Where(a => a.At < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var outbox = await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff)
-            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var dead = await db.DeadLetters.Where(d => d.DeadAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
 
         // A person with nothing left keeps no row either (it holds their last "tillbaka"). A writer that
         // read the row just before simply retries: its version check fails and it starts again from none.
         await db.PersonStates
             .Where(p => (p.LastReturnAt == null || p.LastReturnAt < cutoff) && !db.Referrals.Any(r => r.PersonId == p.PersonId))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        Log.RetentionDone(logger, referrals, audit, outbox, days);
-        return new RetentionResult(referrals, audit, outbox);
+        Log.RetentionDone(logger, referrals, audit, dead, days);
+        return new RetentionResult(referrals, audit, dead);
     }
 }

@@ -1,3 +1,3 @@
 namespace PresenceBot.Jobs;
 
-internal sealed record RetentionResult(int Referrals, int AuditEntries, int OutboxMessages);
+internal sealed record RetentionResult(int Referrals, int AuditEntries, int DeadLetters);

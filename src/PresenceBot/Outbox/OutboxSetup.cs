@@ -1,13 +1,13 @@
+using PresenceBot.WorkQueue;
+
 namespace PresenceBot.Outbox;
 
 internal static class OutboxSetup
 {
+    /// <summary>Committed referral changes reach their handlers through the work queue (<see cref="ReferralChangeDelivery"/>).</summary>
     public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<IWorkHandler, ReferralChangeDelivery>();
         return builder;
     }
 }

@@ -1,18 +1,18 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PresenceBot.Outbox;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Storage.Rows;
+using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Storage;
 
 /// <summary>
 /// <see cref="IReferralStore"/> on EF Core. A change set — referral rows, the person's version,
-/// audit entries and the outbox event — commits in one SaveChanges, so a change and its event
+/// audit entries and the event's work item (the outbox) — commits in one SaveChanges, so a change and its event
 /// are never separated, also if the process dies.
 /// </summary>
-internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, OutboxSignal outbox) : IReferralStore
+internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, WorkItems work) : IReferralStore
 {
     public async Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken)
     {
@@ -78,18 +78,12 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
             Before = ReferralRowMapping.Snapshot(a.Before),
             After = ReferralRowMapping.Snapshot(a.After),
         }));
-        db.OutboxMessages.Add(new OutboxMessageRow
-        {
-            Id = changes.Event.EventId,
-            Type = nameof(ReferralChanged),
-            Payload = JsonSerializer.Serialize(OutboxPayload.From(changes.Event)),
-            OccurredAt = now,
-        });
+        work.Add(db, ReferralChangeDelivery.ReferralChanged, changes.Event.EventId.ToString(), ReferralChangeDelivery.Payload(changes.Event));
 
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            outbox.Notify();
+            work.Wake(ReferralChangeDelivery.ReferralChanged);
         }
         catch (DbUpdateConcurrencyException ex)
         {

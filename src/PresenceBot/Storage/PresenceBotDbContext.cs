@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Storage.Rows;
+using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Storage;
 
@@ -16,11 +17,7 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<AuditEntryRow> AuditEntries => Set<AuditEntryRow>();
 
-    public DbSet<OutboxMessageRow> OutboxMessages => Set<OutboxMessageRow>();
-
     public DbSet<SubscriptionRow> Subscriptions => Set<SubscriptionRow>();
-
-    public DbSet<InboxEntryRow> Inbox => Set<InboxEntryRow>();
 
     public DbSet<CalendarSyncStateRow> CalendarSyncStates => Set<CalendarSyncStateRow>();
     public DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
@@ -40,6 +37,10 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
     public DbSet<GroupMembershipStateRow> GroupMembershipStates => Set<GroupMembershipStateRow>();
 
     public DbSet<GroupMemberRow> GroupMembers => Set<GroupMemberRow>();
+
+    public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
+
+    public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -79,15 +80,6 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             audit.HasIndex(a => a.At);
         });
 
-        modelBuilder.Entity<OutboxMessageRow>(outbox =>
-        {
-            outbox.ToTable("outbox_messages");
-            outbox.HasKey(o => o.Id);
-            outbox.Property(o => o.Type).HasMaxLength(128);
-            outbox.Property(o => o.LastError).HasMaxLength(2000);
-            outbox.HasIndex(o => new { o.ProcessedAt, o.OccurredAt });
-        });
-
         modelBuilder.Entity<SubscriptionRow>(subscription =>
         {
             subscription.ToTable("graph_subscriptions");
@@ -99,18 +91,6 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             subscription.HasIndex(s => s.PersonId);
         });
 
-        modelBuilder.Entity<InboxEntryRow>(inbox =>
-        {
-            inbox.ToTable("graph_inbox");
-            inbox.HasKey(e => e.Id);
-            inbox.Property(e => e.PersonId).HasMaxLength(64);
-            inbox.Property(e => e.SubscriptionId).HasMaxLength(128);
-            inbox.Property(e => e.Kind).HasMaxLength(32);
-            inbox.Property(e => e.EventId).HasMaxLength(512);
-            inbox.HasIndex(e => new { e.PersonId, e.ProcessedAt, e.ReceivedAt });
-            inbox.HasIndex(e => new { e.ProcessedAt, e.ReceivedAt });
-        });
-
         modelBuilder.Entity<CalendarSyncStateRow>(state =>
         {
             state.ToTable("calendar_sync_states");
@@ -119,6 +99,7 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
         });
         BotRowsConfiguration.Configure(modelBuilder);
         GroupMembershipRowsConfiguration.Configure(modelBuilder);
+        WorkQueueRowsConfiguration.Configure(modelBuilder);
 
         modelBuilder.Entity<VoicemailRow>(voicemail =>
         {

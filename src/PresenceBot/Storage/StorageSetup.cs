@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using PresenceBot.CalendarSync.Membership;
-using PresenceBot.CalendarSync.Notifications;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
 using PresenceBot.Organisation;
@@ -46,7 +45,6 @@ internal static class StorageSetup
 
         services.AddSingleton<IReferralStore, EfReferralStore>();
         services.AddSingleton<ISubscriptionStore, EfSubscriptionStore>();
-        services.AddSingleton<INotificationInbox, EfNotificationInbox>();
         services.AddSingleton<ICalendarSyncStateStore, EfCalendarSyncStateStore>();
         services.AddSingleton<IVoicemailLedger, EfVoicemailLedger>();
         services.AddSingleton<IReminderLog, EfReminderLog>();

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using PresenceBot.Storage;
+
+namespace PresenceBot.WorkQueue;
+
+/// <summary>
+/// A worker's side of <c>work_items</c>: claim due items with a lease, then complete, fail (back-off or dead letter) or
+/// release them. Every step after the claim names the claim (<see cref="WorkItem.LeaseOwner"/>), so a worker whose
+/// lease ran out can no longer touch an item someone else has claimed since.
+/// </summary>
+internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> contexts, TimeProvider time)
+{
+    // PostgreSQL (several instances): rows another claim has locked are skipped, not waited for.
+    private const string PostgresClaim = """
+        UPDATE work_items SET "LeaseUntil" = {0}, "LeaseOwner" = {1}, "Attempts" = "Attempts" + 1
+        WHERE "Id" IN (
+            SELECT "Id" FROM work_items
+            WHERE "Kind" = {2} AND "DueAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {3})
+            ORDER BY "DueAt" LIMIT {4}
+            FOR UPDATE SKIP LOCKED)
+        """;
+
+    // SQLite (one instance, one writer): a single UPDATE is atomic.
+    private const string SqliteClaim = """
+        UPDATE work_items SET "LeaseUntil" = {0}, "LeaseOwner" = {1}, "Attempts" = "Attempts" + 1
+        WHERE "Id" IN (
+            SELECT "Id" FROM work_items
+            WHERE "Kind" = {2} AND "DueAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {3})
+            ORDER BY "DueAt" LIMIT {4})
+        """;
+
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+    private long _claims;
+
+    private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
+
+    /// <summary>Claims up to <paramref name="max"/> due items of <paramref name="kind"/>, oldest due first.</summary>
+    public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkKind kind, int max, CancellationToken cancellationToken)
+    {
+        var owner = $"{_instance}:{Interlocked.Increment(ref _claims)}";
+        var now = Now;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = await db.Database.ExecuteSqlRawAsync(
+            db is PostgresPresenceBotDbContext ? PostgresClaim : SqliteClaim,
+            [WorkItems.Time(db, now + Duration.FromTimeSpan(kind.Lease)), owner, kind.Name, WorkItems.Time(db, now), max],
+            cancellationToken).ConfigureAwait(false);
+        if (claimed == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.WorkItems.AsNoTracking().Where(w => w.LeaseOwner == owner).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new WorkItem(r.Id, r.Kind, r.Key, r.Payload, r.Attempts, r.Generation, owner, r.CreatedAt)).ToList();
+    }
+
+    /// <summary>
+    /// Done: the item goes, unless it was asked for again during the run; then it waits again, due at once, with a
+    /// clean slate. Returns true when it went.
+    /// </summary>
+    public async Task<bool> CompleteAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await db.WorkItems.Where(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner && w.Generation == item.Generation)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            return true;
+        }
+
+        var now = Now;
+        await db.WorkItems.Where(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner)
+            .ExecuteUpdateAsync(
+                w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null)
+                    .SetProperty(x => x.Attempts, 0).SetProperty(x => x.FirstError, (string?)null).SetProperty(x => x.LastError, (string?)null)
+                    .SetProperty(x => x.CreatedAt, now),
+                cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>
+    /// Failed: back off and retry, or, past the kind's attempts or age, move to the dead letters. Returns true when
+    /// the item became a dead letter.
+    /// </summary>
+    public async Task<bool> FailAsync(WorkItem item, WorkKind kind, string error, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        error = error.Length > WorkQueueRowsConfiguration.MaxErrorLength ? error[..WorkQueueRowsConfiguration.MaxErrorLength] : error;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (item.Attempt >= kind.MaxAttempts || now - item.CreatedAt >= Duration.FromTimeSpan(kind.MaxAge))
+        {
+            var row = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                // The lease ran out and another claim holds it now: theirs to finish.
+                return false;
+            }
+
+            db.DeadLetters.Add(new DeadLetterRow
+            {
+                Kind = row.Kind,
+                Key = row.Key,
+                Payload = row.Payload,
+                Attempts = row.Attempts,
+                FirstError = row.FirstError ?? error,
+                LastError = error,
+                CreatedAt = row.CreatedAt,
+                DeadAt = now,
+            });
+            db.WorkItems.Remove(row);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var retryAt = now + Duration.FromTimeSpan(RetryDelay.After(item.Attempt, kind.FirstRetryDelay, kind.MaxRetryDelay, Random.Shared.NextDouble()));
+        await db.WorkItems.Where(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner)
+            .ExecuteUpdateAsync(
+                w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null)
+                    .SetProperty(x => x.DueAt, retryAt).SetProperty(x => x.LastError, error)
+                    .SetProperty(x => x.FirstError, x => x.FirstError ?? error),
+                cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>Hands an unfinished item back (shutting down): claimable at once, and this claim does not count as an attempt.</summary>
+    public async Task ReleaseAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.WorkItems.Where(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner)
+            .ExecuteUpdateAsync(
+                w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null).SetProperty(x => x.Attempts, x => x.Attempts - 1),
+                cancellationToken).ConfigureAwait(false);
+    }
+}

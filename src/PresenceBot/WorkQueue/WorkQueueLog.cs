@@ -1,0 +1,17 @@
+namespace PresenceBot.WorkQueue;
+
+/// <summary>The work queue's log messages (event ids 1600–1619). Keys are ids (a person's, an event's), never personal data.</summary>
+internal static partial class WorkQueueLog
+{
+    [LoggerMessage(1600, LogLevel.Warning, "Work {Kind}/{Key} failed (attempt {Attempt}); it will be retried.")]
+    public static partial void Failed(ILogger logger, string kind, string key, int attempt, Exception exception);
+
+    [LoggerMessage(1601, LogLevel.Error, "Work {Kind}/{Key} failed {Attempt} times or for too long and is now a dead letter.")]
+    public static partial void DeadLettered(ILogger logger, string kind, string key, int attempt, Exception exception);
+
+    [LoggerMessage(1602, LogLevel.Error, "The work queue's {Kind} loop failed; it will try again.")]
+    public static partial void LoopFailed(ILogger logger, string kind, Exception exception);
+
+    [LoggerMessage(1603, LogLevel.Warning, "Work {Kind}/{Key} ran but its outcome could not be recorded; its lease will run out and it runs again.")]
+    public static partial void OutcomeNotRecorded(ILogger logger, string kind, string key, Exception exception);
+}

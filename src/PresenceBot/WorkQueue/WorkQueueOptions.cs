@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PresenceBot.WorkQueue;
+
+public sealed class WorkQueueOptions
+{
+    public const string SectionName = "WorkQueue";
+
+    /// <summary>Whether this instance works off the queue (an instance that only answers webhooks can leave it to others).</summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>How often each kind looks for due work when nothing woke it (retries, other instances' work, expired leases).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

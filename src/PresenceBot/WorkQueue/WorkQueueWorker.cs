@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PresenceBot.WorkQueue;
+
+/// <summary>
+/// This instance's worker: one loop per kind claims due items up to the kind's concurrency and runs each with its
+/// handler. Woken at once by a local enqueue or a finished run, it polls otherwise (for retries that came due, other
+/// instances' work and leases a crashed process left behind).
+/// </summary>
+internal sealed class WorkQueueWorker(
+    IEnumerable<IWorkHandler> handlers,
+    WorkItemClaims claims,
+    WorkQueueSignal signal,
+    WorkQueueMetrics metrics,
+    IOptions<WorkQueueOptions> options,
+    TimeProvider time,
+    ILogger<WorkQueueWorker> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(handlers.Select(handler => Task.Run(() => RunKindAsync(handler, stoppingToken), CancellationToken.None)));
+
+    private async Task RunKindAsync(IWorkHandler handler, CancellationToken stoppingToken)
+    {
+        var kind = handler.Kind;
+        var running = new List<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                running.RemoveAll(t => t.IsCompleted);
+                var free = kind.Concurrency - running.Count;
+                var claimed = 0;
+                if (free > 0)
+                {
+                    try
+                    {
+                        var items = await claims.ClaimAsync(kind, free, stoppingToken).ConfigureAwait(false);
+                        claimed = items.Count;
+                        running.AddRange(items.Select(item => RunOneAsync(handler, item, stoppingToken)));
+                    }
+                    catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+                    {
+                        // The database may be briefly away; the work stays in the table for the next round.
+                        WorkQueueLog.LoopFailed(logger, kind.Name, ex);
+                    }
+                }
+
+                if (free > 0 && claimed == free)
+                {
+                    // Took all it could: there may be more, look again once a run ends (which wakes us) or at once.
+                    continue;
+                }
+
+                await signal.WaitAsync(kind.Name, options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the runs hand back what they did not finish.
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private async Task RunOneAsync(IWorkHandler handler, WorkItem item, CancellationToken stoppingToken)
+    {
+        // Off the claiming loop at once, so it can hand out the next item while this one waits on I/O.
+        await Task.Yield();
+        var kind = handler.Kind;
+
+        // Stop before the lease runs out: after that another instance may claim the key, and two runs must never overlap.
+        using var lease = new CancellationTokenSource(kind.Lease * 0.8, time);
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Token);
+        try
+        {
+            try
+            {
+                await handler.HandleAsync(item, run.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(item).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Any failure of the handler is this item's alone: it backs off (or goes dead) and the others carry on.
+                await FailAsync(kind, item, ex).ConfigureAwait(false);
+                return;
+            }
+
+            await CompleteAsync(kind, item).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A slot is free, and the item may be due again (asked for during the run).
+            signal.Wake(kind.Name);
+        }
+    }
+
+    private async Task CompleteAsync(WorkKind kind, WorkItem item)
+    {
+        try
+        {
+            await claims.CompleteAsync(item, CancellationToken.None).ConfigureAwait(false);
+            metrics.Processed(kind.Name);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Done but not recorded: the lease runs out and the work runs again, which handlers tolerate.
+            WorkQueueLog.OutcomeNotRecorded(logger, kind.Name, item.Key, ex);
+        }
+    }
+
+    private async Task FailAsync(WorkKind kind, WorkItem item, Exception error)
+    {
+        metrics.Failed(kind.Name);
+        try
+        {
+            if (await claims.FailAsync(item, kind, $"{error.GetType().Name}: {error.Message}", CancellationToken.None).ConfigureAwait(false))
+            {
+                metrics.DeadLettered(kind.Name);
+                WorkQueueLog.DeadLettered(logger, kind.Name, item.Key, item.Attempt, error);
+            }
+            else
+            {
+                WorkQueueLog.Failed(logger, kind.Name, item.Key, item.Attempt, error);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The lease runs out and the item is claimed again: a retry without the back-off.
+            WorkQueueLog.OutcomeNotRecorded(logger, kind.Name, item.Key, ex);
+        }
+    }
+
+    private async Task ReleaseAsync(WorkItem item)
+    {
+        try
+        {
+            await claims.ReleaseAsync(item, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Its lease runs out and the next start (or another instance) claims it.
+            WorkQueueLog.OutcomeNotRecorded(logger, item.Kind, item.Key, ex);
+        }
+    }
+}
