@@ -9,6 +9,7 @@ using PresenceBot.Hosting;
 using PresenceBot.Jobs;
 using PresenceBot.Organisation;
 using PresenceBot.Outbox;
+using PresenceBot.Publishing;
 using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Storage;
@@ -27,6 +28,7 @@ try
     builder.AddCalendar();
     builder.AddMailboxVoicemail();
     builder.AddOutbox();
+    builder.AddPublishing();
     builder.AddJobs();
     builder.AddSwitchboardApi();
     builder.AddTeamsBot();
@@ -42,6 +44,7 @@ try
     app.UseStatusCodePages();
     app.MapHealth();
     app.MapSwitchboardApi();
+    app.MapPublishApi();
     app.MapVoicemailWebhook();
     app.MapGraphNotifications();
     app.MapBotEndpoint();

@@ -22,11 +22,11 @@ public sealed record PublishedStatus(
     string? Talsvar,
     string? Source)
 {
-    public static PublishedStatus Of(ReferralStatusResponse status, long sequence, DateTimeOffset occurredAt)
+    public static PublishedStatus Of(ReferralStatusResponse status, string destination, long sequence, DateTimeOffset occurredAt)
     {
         ArgumentNullException.ThrowIfNull(status);
         return new PublishedStatus(
-            EventIdOf(status.Person.Id, sequence),
+            EventIdOf(destination, status.Person.Id, sequence),
             sequence,
             occurredAt,
             status.Person,
@@ -40,10 +40,10 @@ public sealed record PublishedStatus(
             status.Source);
     }
 
-    /// <summary>A name-based id (person, sequence): every retry of one state carries the same event id.</summary>
-    public static Guid EventIdOf(string personId, long sequence)
+    /// <summary>A name-based id (destination, person, sequence): every retry of one message carries the same event id.</summary>
+    public static Guid EventIdOf(string destination, string personId, long sequence)
     {
-        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{personId}\n{sequence}"));
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{destination}\n{personId}\n{sequence}"));
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes.AsSpan(0, 16));
