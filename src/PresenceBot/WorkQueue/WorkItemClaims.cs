@@ -17,7 +17,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
         WHERE "Id" IN (
             SELECT "Id" FROM work_items
             WHERE "Kind" = {2} AND "DueAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {3})
-            ORDER BY "DueAt" LIMIT {4}
+            ORDER BY "DueAt", "Id" LIMIT {4}
             FOR UPDATE SKIP LOCKED)
         """;
 
@@ -27,7 +27,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
         WHERE "Id" IN (
             SELECT "Id" FROM work_items
             WHERE "Kind" = {2} AND "DueAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" <= {3})
-            ORDER BY "DueAt" LIMIT {4})
+            ORDER BY "DueAt", "Id" LIMIT {4})
         """;
 
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];

@@ -11,10 +11,11 @@ namespace PresenceBot.WorkQueue;
 /// </summary>
 internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts, WorkQueueSignal signal, TimeProvider time)
 {
-    // One statement for both providers: the unique (Kind, Key) index is the coalescing.
+    // One statement for both providers: the unique (Kind, Key) index is the coalescing. No payload travels as ''
+    // (EF's raw SQL cannot type a null parameter), so an empty payload is no payload.
     private const string Upsert = """
         INSERT INTO work_items ("Kind", "Key", "Payload", "DueAt", "Generation", "Attempts", "CreatedAt")
-        VALUES ({0}, {1}, {2}, {3}, 0, 0, {4})
+        VALUES ({0}, {1}, NULLIF({2}, ''), {3}, 0, 0, {4})
         ON CONFLICT ("Kind", "Key") DO UPDATE SET
             "Generation" = work_items."Generation" + 1,
             "Payload" = COALESCE(excluded."Payload", work_items."Payload"),
@@ -34,7 +35,7 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
         var now = Now;
         await db.Database.ExecuteSqlRawAsync(
             Upsert,
-            [request.Kind.Name, request.Key, request.Payload ?? (object)DBNull.Value, Time(db, request.DueAt ?? now), Time(db, now)],
+            [request.Kind.Name, request.Key, request.Payload ?? string.Empty, Time(db, request.DueAt ?? now), Time(db, now)],
             cancellationToken).ConfigureAwait(false);
     }
 

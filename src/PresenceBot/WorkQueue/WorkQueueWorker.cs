@@ -20,6 +20,15 @@ internal sealed class WorkQueueWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(handlers.Select(handler => Task.Run(() => RunKindAsync(handler, stoppingToken), CancellationToken.None)));
 
+    /// <summary>Claims what of <paramref name="handler"/>'s kind is due now and runs it to the end; returns how many it claimed.</summary>
+    public async Task<int> RunDueAsync(IWorkHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var items = await claims.ClaimAsync(handler.Kind, handler.Kind.Concurrency, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(items.Select(item => RunOneAsync(handler, item, cancellationToken))).ConfigureAwait(false);
+        return items.Count;
+    }
+
     private async Task RunKindAsync(IWorkHandler handler, CancellationToken stoppingToken)
     {
         var kind = handler.Kind;

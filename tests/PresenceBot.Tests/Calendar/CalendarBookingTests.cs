@@ -144,7 +144,7 @@ public sealed class CalendarBookingTests : IAsyncLifetime
         await _host.StatusWhenAsync(Kim, s => (string?)s["state"] == "referred", "Kim referred");
         await _host.SettledAsync();
         Assert.Equal("available", (string?)(await _host.StatusAsync(Lena))["state"]);
-        Assert.Equal(0, await _host.CountAsync("graph_inbox", $"PersonId = '{Lena}'"));
+        Assert.Equal(0, await _host.CountAsync("work_items", $"Key = '{Lena}'"));
         Assert.Equal(0, await _host.CountAsync("referrals", $"PersonId = '{Lena}'"));
         Assert.DoesNotContain(_host.Graph.Subscriptions, s => s.Resource.Contains(Lena, StringComparison.OrdinalIgnoreCase));
     }

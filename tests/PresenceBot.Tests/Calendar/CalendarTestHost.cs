@@ -59,6 +59,8 @@ public sealed class CalendarTestHost : IAsyncDisposable
         var merged = new Dictionary<string, string?>
         {
             ["Jobs:RunServer"] = runServer ? "true" : "false",
+            // No server means no background work at all: no Hangfire jobs and no work queue worker either.
+            ["WorkQueue:RunWorker"] = runServer ? "true" : "false",
             ["GraphStandIn:Port"] = "0",
             // Per-sync lines are Debug (hundreds a second under load); some tests count them.
             ["Logging:LogLevel:PresenceBot.CalendarSync"] = "Debug",
@@ -111,12 +113,12 @@ public sealed class CalendarTestHost : IAsyncDisposable
     public Task<JsonNode> StatusWhenAsync(string person, Func<JsonNode, bool> until, string what) =>
         Eventually.ValueAsync(() => StatusAsync(person), until, what);
 
-    /// <summary>Waits until the stand-in delivered everything and every recorded notification was processed.</summary>
+    /// <summary>Waits until the stand-in delivered everything and the calendar work it asked for is done.</summary>
     public async Task SettledAsync()
     {
         using var timeout = new CancellationTokenSource(Eventually.Timeout);
         await Graph.WhenNotificationsSettledAsync(timeout.Token);
-        await Eventually.TrueAsync(async () => await CountAsync("graph_inbox", "ProcessedAt IS NULL") == 0, "every inbox entry processed");
+        await Eventually.TrueAsync(async () => await CountAsync("work_items", "Kind LIKE 'calendar-%'") == 0, "every calendar work item done");
     }
 
     public Task<long> CountAsync(string table, string where = "1 = 1") => TestDatabase.CountAsync(App.DatabasePath, table, where);

@@ -38,7 +38,7 @@ public sealed class GraphWebhookTests : IAsyncLifetime
         using var response = await _host.PostWebhookAsync("/api/graph/notifications", json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await _host.CountAsync("graph_inbox"));
+        Assert.Equal(0, await _host.CountAsync("work_items"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class GraphWebhookTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         }
 
-        Assert.Equal(0, await _host.CountAsync("graph_inbox"));
+        Assert.Equal(0, await _host.CountAsync("work_items"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class GraphWebhookTests : IAsyncLifetime
         using var response = await _host.PostWebhookAsync("/api/graph/notifications", Notification(id, clientState, Kim, "created", "AAMk-1"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal(1, await _host.CountAsync("graph_inbox", $"PersonId = '{Kim}' AND SubscriptionId = '{id}' AND Kind = 'created' AND EventId = 'AAMk-1' AND ProcessedAt IS NULL"));
+        Assert.Equal(1, await _host.CountAsync("work_items", $"Kind = 'calendar-reread' AND Key = '{Kim}' AND LeaseUntil IS NULL"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class GraphWebhookTests : IAsyncLifetime
         }
 
         Assert.Equal(before, await SnapshotAsync());
-        Assert.Equal(0, await _host.CountAsync("graph_inbox"));
+        Assert.Equal(0, await _host.CountAsync("work_items"));
         Assert.Contains(_host.App.Logs.Lines, l => l.Contains("Discarded a Graph notification: wrong clientState", StringComparison.Ordinal));
         Assert.Contains(_host.App.Logs.Lines, l => l.Contains("Discarded a Graph notification: unknown subscription", StringComparison.Ordinal));
         Assert.DoesNotContain(_host.App.Logs.Lines, l => l.Contains(clientState, StringComparison.Ordinal));
@@ -111,7 +111,7 @@ public sealed class GraphWebhookTests : IAsyncLifetime
     private async Task<string> SnapshotAsync()
     {
         var counts = new List<long>();
-        foreach (var table in new[] { "graph_inbox", "graph_subscriptions", "referrals", "audit_entries", "calendar_sync_states", "outbox_messages" })
+        foreach (var table in new[] { "work_items", "graph_subscriptions", "referrals", "audit_entries", "calendar_sync_states" })
         {
             counts.Add(await _host.CountAsync(table));
         }

@@ -56,7 +56,7 @@ public sealed class UnreliableDeliveryTests
         await host.Graph.Calendars.DeleteEventAsync(Kim, id, CancellationToken.None);
         await host.StatusWhenAsync(Kim, s => (string?)s["state"] == "available", "Kim available");
         await host.SettledAsync();
-        var processedBefore = await host.CountAsync("graph_inbox", "ProcessedAt IS NOT NULL");
+        var readsBefore = Reads(host);
 
         // Graph's late copies, out of order: updated and created after the deletion, each twice.
         var (subscription, clientState, _) = await host.SubscriptionOfAsync(Kim);
@@ -67,7 +67,7 @@ public sealed class UnreliableDeliveryTests
         }
 
         await host.SettledAsync();
-        Assert.Equal(processedBefore + 5, await host.CountAsync("graph_inbox", "ProcessedAt IS NOT NULL"));
+        Assert.True(Reads(host) > readsBefore, "the late copies were acted on (by a re-read)");
         Assert.Equal("available", (string?)(await host.StatusAsync(Kim))["state"]);
         Assert.Equal(0, await host.CountAsync("referrals", $"PersonId = '{Kim}'"));
     }
@@ -90,7 +90,7 @@ public sealed class UnreliableDeliveryTests
         });
 
         await host.SettledAsync();
-        Assert.Equal(0, await host.CountAsync("graph_inbox", "ProcessedAt IS NULL"));
+        Assert.Equal(0, await host.CountAsync("work_items"));
         var reads = Reads(host) - readsBefore;
         // At most one more read per run that saw new requests: about 20-30 here, bounded well below one per notification.
         Assert.InRange(reads, 1, 100);

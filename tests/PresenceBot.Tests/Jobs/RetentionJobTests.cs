@@ -6,16 +6,17 @@ using PresenceBot.Jobs;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Storage.Rows;
 using PresenceBot.Tests.Storage;
+using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Tests.Jobs;
 
-/// <summary>RetentionJob on a real database: what is older than Retention:Days goes, the rest and undelivered events stay.</summary>
+/// <summary>RetentionJob on a real database: what is older than Retention:Days goes, the rest and waiting work stay.</summary>
 public sealed class RetentionJobTests
 {
     [Theory]
     [OnSqlite]
     [OnPostgres]
-    public async Task Deletes_what_is_older_than_the_default_90_days_and_keeps_newer_rows_and_undelivered_events(DbProvider provider)
+    public async Task Deletes_what_is_older_than_the_default_90_days_and_keeps_newer_rows_and_waiting_work(DbProvider provider)
     {
         await using var h = await StorageHarness.CreateAsync(provider);
         var now = h.Now;
@@ -23,7 +24,7 @@ public sealed class RetentionJobTests
         await SeedAsync(h, "new", now - Duration.FromDays(89));
         await using (var db = h.Context())
         {
-            db.OutboxMessages.Add(Message("undelivered", now - Duration.FromDays(400), processedAt: null));
+            db.WorkItems.Add(new WorkItemRow { Kind = "referral-changed", Key = "undelivered", Payload = "{}", DueAt = now, CreatedAt = now - Duration.FromDays(400) });
             await db.SaveChangesAsync();
         }
 
@@ -34,7 +35,8 @@ public sealed class RetentionJobTests
         await using var check = h.Context();
         Assert.Equal(["new"], await check.Referrals.Select(r => r.Note!).ToListAsync());
         Assert.Equal(["new"], await check.AuditEntries.Select(a => a.Actor).ToListAsync());
-        Assert.Equal(["new", "undelivered"], (await check.OutboxMessages.Select(m => m.Type).ToListAsync()).Order());
+        Assert.Equal(["new"], await check.DeadLetters.Select(m => m.Key).ToListAsync());
+        Assert.Equal(["undelivered"], await check.WorkItems.Select(m => m.Key).ToListAsync());
     }
 
     [Theory]
@@ -68,17 +70,9 @@ public sealed class RetentionJobTests
         await using var h = await StorageHarness.CreateAsync(provider);
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Kim, hours: 2), CancellationToken.None);
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Erik, hours: 2), CancellationToken.None);
-        using (var dispatcher = h.NewDispatcher([new CapturingHandler()]))
-        {
-            await dispatcher.DispatchPendingAsync(CancellationToken.None);
-        }
-
-        // Erik's event is made undelivered again: it must outlive the retention.
-        await using (var db = h.Context())
-        {
-            await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.Payload.Contains(TestOrganisation.Erik))
-                .ExecuteUpdateAsync(m => m.SetProperty(x => x.ProcessedAt, (Instant?)null).SetProperty(x => x.LastError, "handler down"));
-        }
+        // Kim's event is delivered (and leaves the queue); Erik's is not: it must outlive the retention.
+        var delivery = new PresenceBot.Outbox.ReferralChangeDelivery([new CapturingHandler()]);
+        await h.NewWorker(delivery).RunDueAsync(delivery, CancellationToken.None);
 
         var job = Job(h, new RetentionOptions());
         h.Time.Advance(TimeSpan.FromDays(90));
@@ -89,19 +83,19 @@ public sealed class RetentionJobTests
         }
 
         h.Time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(new RetentionResult(2, 2, 1), await job.RunAsync(CancellationToken.None));
+        Assert.Equal(new RetentionResult(2, 2, 0), await job.RunAsync(CancellationToken.None));
         await using var check = h.Context();
         Assert.False(await check.Referrals.AnyAsync());
         Assert.False(await check.PersonStates.AnyAsync(), "a person with nothing left keeps no row");
         Assert.False(await check.AuditEntries.AnyAsync());
-        var kept = Assert.Single(await check.OutboxMessages.AsNoTracking().ToListAsync());
-        Assert.Equal(TestOrganisation.Erik, StorageHarness.OutboxPayloadOf(kept.Payload).PersonId);
+        var kept = Assert.Single(await check.WorkItems.AsNoTracking().ToListAsync());
+        Assert.Equal(TestOrganisation.Erik, StorageHarness.OutboxPayloadOf(kept.Payload!).PersonId);
     }
 
     private static RetentionJob Job(StorageHarness h, RetentionOptions options) =>
         new(h.Database.CreateFactory(), Options.Create(options), h.Time, NullLogger<RetentionJob>.Instance);
 
-    /// <summary>A referral that returned, an audit entry and a delivered event, all at <paramref name="at"/>.</summary>
+    /// <summary>A referral that returned, an audit entry and a dead letter, all at <paramref name="at"/>.</summary>
     private static async Task SeedAsync(StorageHarness h, string label, Instant at)
     {
         await using var db = h.Context();
@@ -115,7 +109,7 @@ public sealed class RetentionJobTests
             Actor = label,
             Action = "created",
         });
-        db.OutboxMessages.Add(Message(label, at - Duration.FromMinutes(1), processedAt: at));
+        db.DeadLetters.Add(new DeadLetterRow { Kind = "referral-changed", Key = label, Attempts = 12, CreatedAt = at - Duration.FromHours(1), DeadAt = at });
         await db.SaveChangesAsync();
     }
 
@@ -130,15 +124,5 @@ public sealed class RetentionJobTests
         Source = nameof(ReferralSource.Switchboard),
         Note = note,
         UpdatedAt = start,
-    };
-
-    private static OutboxMessageRow Message(string type, Instant occurredAt, Instant? processedAt) => new()
-    {
-        Id = Guid.NewGuid(),
-        Type = type,
-        Payload = "{}",
-        OccurredAt = occurredAt,
-        ProcessedAt = processedAt,
-        Attempts = 1,
     };
 }

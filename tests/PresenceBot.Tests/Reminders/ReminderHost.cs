@@ -90,7 +90,7 @@ internal sealed class ReminderHost : IAsyncDisposable
     {
         for (var i = 0; i < 200; i++)
         {
-            if (await TestDatabase.CountAsync(App.DatabasePath, "outbox_messages", "ProcessedAt IS NULL") == 0)
+            if (await TestDatabase.CountAsync(App.DatabasePath, "work_items", "Kind = 'referral-changed'") == 0)
             {
                 return;
             }

@@ -197,6 +197,7 @@ public sealed class ConcurrencyTests
         var auditId = changes.Audit[0].Id;
         Assert.False(await db.Referrals.AnyAsync(r => r.Id == referralId));
         Assert.False(await db.AuditEntries.AnyAsync(a => a.Id == auditId));
-        Assert.False(await db.OutboxMessages.AnyAsync(m => m.Id == changes.Event.EventId));
+        var eventKey = changes.Event.EventId.ToString();
+        Assert.False(await db.WorkItems.AnyAsync(m => m.Key == eventKey));
     }
 }

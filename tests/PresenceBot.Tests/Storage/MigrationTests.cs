@@ -30,7 +30,7 @@ public sealed class MigrationTests
         Assert.Equal(0, await after.Referrals.CountAsync());
         Assert.Equal(0, await after.PersonStates.CountAsync());
         Assert.Equal(0, await after.AuditEntries.CountAsync());
-        Assert.Equal(0, await after.OutboxMessages.CountAsync());
+        Assert.Equal(0, await after.WorkItems.CountAsync());
     }
 
     [Theory]

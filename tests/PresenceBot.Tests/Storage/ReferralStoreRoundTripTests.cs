@@ -54,15 +54,14 @@ public sealed class ReferralStoreRoundTripTests
         Assert.Null(audit.Before);
         Assert.Contains(referral.Id.ToString(), audit.After, StringComparison.Ordinal);
 
-        var message = Assert.Single(await db.OutboxMessages.ToListAsync());
-        var payload = StorageHarness.OutboxPayloadOf(message.Payload);
-        Assert.Equal(nameof(ReferralChanged), message.Type);
-        Assert.Equal(message.Id, payload.EventId);
+        var message = Assert.Single(await db.WorkItems.ToListAsync());
+        var payload = StorageHarness.OutboxPayloadOf(message.Payload!);
+        Assert.Equal(PresenceBot.Outbox.ReferralChangeDelivery.ReferralChanged.Name, message.Kind);
+        Assert.Equal(message.Key, payload.EventId.ToString());
         Assert.Equal(TestOrganisation.Kim, payload.PersonId);
         Assert.Equal("set", payload.Action);
-        Assert.Equal(h.Now, message.OccurredAt);
-        Assert.Null(message.ProcessedAt);
-        Assert.Null(message.LockedUntil);
+        Assert.Equal(h.Now, message.DueAt);
+        Assert.Null(message.LeaseUntil);
         Assert.Equal(0, message.Attempts);
         Assert.DoesNotContain("Meeting", message.Payload, StringComparison.OrdinalIgnoreCase);
 
@@ -115,8 +114,8 @@ public sealed class ReferralStoreRoundTripTests
         Assert.Equal(h.Now, state.LastReturnAt);
         Assert.Equal(["created", "ended", "created", "ended"], (await db.AuditEntries.AsNoTracking().ToListAsync())
             .OrderBy(a => a.At).ThenBy(a => a.Action == "ended" ? 0 : 1).Select(a => a.Action));
-        Assert.Equal(["set", "set", "returned"], (await db.OutboxMessages.AsNoTracking().ToListAsync())
-            .OrderBy(m => m.OccurredAt).Select(m => StorageHarness.OutboxPayloadOf(m.Payload).Action));
+        Assert.Equal(["set", "set", "returned"], (await db.WorkItems.AsNoTracking().ToListAsync())
+            .OrderBy(m => m.Id).Select(m => StorageHarness.OutboxPayloadOf(m.Payload!).Action));
         var status = await h.NewService(h.NewStore()).StatusAsync(h.Organisation.Person(TestOrganisation.Kim), CancellationToken.None);
         Assert.False(status.IsReferred);
     }

@@ -8,12 +8,13 @@ using PresenceBot.Outbox;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Storage;
+using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Tests.Storage;
 
 /// <summary>
 /// The storage pieces the host would wire, built by hand over one <see cref="TestDatabase"/>:
-/// a fake clock, the sample organisation, the outbox signal, the EF store and the domain service.
+/// a fake clock, the sample organisation, the work queue, the EF store and the domain service.
 /// </summary>
 internal sealed class StorageHarness : IAsyncDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class StorageHarness : IAsyncDisposable
     private StorageHarness(TestDatabase database)
     {
         Database = database;
+        Signal = new WorkQueueSignal(Time);
         Store = NewStore();
         Service = NewService(Store);
     }
@@ -33,7 +35,7 @@ internal sealed class StorageHarness : IAsyncDisposable
 
     public TestOrganisation Organisation { get; } = new();
 
-    public OutboxSignal Signal { get; } = new();
+    public WorkQueueSignal Signal { get; }
 
     public EfReferralStore Store { get; }
 
@@ -45,13 +47,30 @@ internal sealed class StorageHarness : IAsyncDisposable
         new(await TestDatabase.CreateAsync(provider));
 
     /// <summary>A store with its own factory and contexts (as another app instance would have).</summary>
-    public EfReferralStore NewStore(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), Signal);
+    public EfReferralStore NewStore(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), NewWorkItems(interceptors));
+
+    /// <summary>The enqueue side of the work queue over its own factory.</summary>
+    public WorkItems NewWorkItems(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), Signal, Time);
+
+    /// <summary>A worker with its own claims (as another app instance would have), for these handlers.</summary>
+    public WorkQueueWorker NewWorker(params IWorkHandler[] handlers) =>
+        new(handlers, new WorkItemClaims(Database.CreateFactory(), Time), Signal, new WorkQueueMetrics(), Options.Create(new WorkQueueOptions()), Time,
+            NullLogger<WorkQueueWorker>.Instance);
+
+    /// <summary>Runs what is due of <paramref name="handler"/>'s kind until nothing is; returns how many items were claimed.</summary>
+    public static async Task<int> RunUntilIdleAsync(WorkQueueWorker worker, IWorkHandler handler)
+    {
+        var total = 0;
+        int claimed;
+        while ((claimed = await worker.RunDueAsync(handler, CancellationToken.None)) > 0)
+        {
+            total += claimed;
+        }
+
+        return total;
+    }
 
     public ReferralService NewService(IReferralStore store) => new(store, Organisation, Time);
-
-    public OutboxDispatcher NewDispatcher(IEnumerable<IReferralChangeHandler> handlers, OutboxSignal? signal = null, OutboxOptions? options = null) =>
-        new(Database.CreateFactory(), handlers, signal ?? new OutboxSignal(), Options.Create(options ?? new OutboxOptions()), Time,
-            NullLogger<OutboxDispatcher>.Instance);
 
     public PresenceBotDbContext Context() => Database.CreateContext();
 
@@ -75,8 +94,8 @@ internal sealed class StorageHarness : IAsyncDisposable
         await using var db = Context();
         var referrals = await db.Referrals.CountAsync(r => r.PersonId == personId);
         var audit = await db.AuditEntries.CountAsync(a => a.PersonId == personId);
-        var outbox = (await db.OutboxMessages.AsNoTracking().ToListAsync())
-            .Count(m => OutboxPayloadOf(m.Payload).PersonId == personId);
+        var outbox = (await db.WorkItems.AsNoTracking().Where(w => w.Kind == ReferralChangeDelivery.ReferralChanged.Name).ToListAsync())
+            .Count(m => OutboxPayloadOf(m.Payload!).PersonId == personId);
         var version = await db.PersonStates.Where(s => s.PersonId == personId).Select(s => s.Version).FirstOrDefaultAsync();
         return (referrals, audit, outbox, version);
     }

@@ -81,6 +81,6 @@ public sealed class ManualReferralValidationTests : IAsyncLifetime
     {
         Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "referrals"));
         Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "audit_entries"));
-        Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "outbox_messages"));
+        Assert.Equal(0, await TestDatabase.CountAsync(_app.DatabasePath, "work_items"));
     }
 }

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using PresenceBot.Tests.Storage;
+using PresenceBot.WorkQueue;
+
+namespace PresenceBot.Tests.WorkQueue;
+
+/// <summary>
+/// The durable work queue over a real database, on both providers: coalescing, leases, crash at each step, back-off,
+/// dead letters and replay. The clock is fake; nothing sleeps.
+/// </summary>
+public sealed class WorkQueueTests
+{
+    private static readonly WorkKind Kind = new("test") { Concurrency = 4, Lease = TimeSpan.FromSeconds(30), MaxAttempts = 3 };
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task Asking_500_times_for_a_waiting_key_leaves_one_item_and_one_run(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await h.Items.EnqueueAsync(Enumerable.Range(0, 500).Select(_ => new WorkRequest(Kind, "kim")).ToList(), CancellationToken.None);
+        await h.EnqueueAsync(Kind, "sara");
+
+        var rows = await h.RowsAsync();
+        Assert.Equal(["kim", "sara"], rows.Select(r => r.Key));
+        Assert.Equal(499, rows[0].Generation);
+        var handler = new RecordingHandler(Kind);
+        Assert.Equal(2, await StorageHarness.RunUntilIdleAsync(h.NewWorker(handler), handler));
+        Assert.Equal(["kim", "sara"], handler.Runs.Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_burst_during_a_run_makes_exactly_one_more_run_after_it(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await h.EnqueueAsync(Kind, "kim");
+        var handler = new RecordingHandler(Kind);
+        handler.During = async item =>
+        {
+            if (handler.Runs.Count == 1)
+            {
+                await h.Items.EnqueueAsync(Enumerable.Range(0, 100).Select(_ => new WorkRequest(Kind, "kim")).ToList(), CancellationToken.None);
+            }
+        };
+        var worker = h.NewWorker(handler);
+
+        Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+        var waiting = Assert.Single(await h.RowsAsync());
+        Assert.Equal((0, (Instant?)null), (waiting.Attempts, waiting.LeaseUntil));
+
+        Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+        Assert.Equal(0, await worker.RunDueAsync(handler, CancellationToken.None));
+        Assert.Equal(2, handler.Runs.Count);
+        Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task Work_enqueued_in_a_transaction_commits_and_rolls_back_with_it(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await using (var db = h.Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await h.Items.EnqueueAsync(db, new WorkRequest(Kind, "rolled-back"), CancellationToken.None);
+            h.Items.Add(db, Kind, "rolled-back-event", "{}");
+            await db.SaveChangesAsync();
+            await transaction.RollbackAsync();
+        }
+
+        await using (var db = h.Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await h.Items.EnqueueAsync(db, new WorkRequest(Kind, "committed"), CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(["committed"], (await h.RowsAsync()).Select(r => r.Key));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task An_item_claimed_by_a_worker_that_died_is_claimed_again_once_the_lease_ran_out_and_the_dead_claim_cannot_touch_it(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await h.EnqueueAsync(Kind, "kim");
+        var died = h.NewClaims();
+        var survivor = h.NewClaims();
+
+        // Crash after the claim: the first instance never completes.
+        var lost = Assert.Single(await died.ClaimAsync(Kind, 10, CancellationToken.None));
+        Assert.Empty(await survivor.ClaimAsync(Kind, 10, CancellationToken.None));
+        h.Time.Advance(Kind.Lease - TimeSpan.FromSeconds(1));
+        Assert.Empty(await survivor.ClaimAsync(Kind, 10, CancellationToken.None));
+
+        h.Time.Advance(TimeSpan.FromSeconds(1));
+        var taken = Assert.Single(await survivor.ClaimAsync(Kind, 10, CancellationToken.None));
+        Assert.Equal((lost.Id, 2), (taken.Id, taken.Attempt));
+
+        // The dead claim's late outcome is ignored: the item is the survivor's.
+        Assert.False(await died.CompleteAsync(lost, CancellationToken.None));
+        Assert.False(await died.FailAsync(lost, Kind with { MaxAttempts = 1 }, "late", CancellationToken.None));
+        Assert.Equal(taken.LeaseOwner, Assert.Single(await h.RowsAsync()).LeaseOwner);
+        Assert.True(await survivor.CompleteAsync(taken, CancellationToken.None));
+        Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_key_in_back_off_keeps_its_back_off_and_stays_one_item_however_often_it_is_asked_for(DbProvider provider)
+    {
+        // Graph down for hours: notifications and sweeps keep asking for the person; one item waits, retried on its own schedule.
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var handler = new RecordingHandler(Kind with { MaxAttempts = 1000 }) { FailuresLeft = 1000 };
+        var worker = h.NewWorker(handler);
+        await h.EnqueueAsync(handler.Kind, "kim");
+
+        for (var attempt = 1; attempt <= 8; attempt++)
+        {
+            Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+            var row = Assert.Single(await h.RowsAsync());
+            var ceiling = Duration.FromTimeSpan(RetryDelay.After(attempt, handler.Kind.FirstRetryDelay, handler.Kind.MaxRetryDelay, random: 1));
+            Assert.InRange(row.DueAt - (h.Now), ceiling / 2, ceiling);
+            Assert.Equal($"InvalidOperationException: run {attempt} failed", row.LastError);
+            Assert.Equal("InvalidOperationException: run 1 failed", row.FirstError);
+
+            await h.Items.EnqueueAsync(Enumerable.Range(0, 50).Select(_ => new WorkRequest(handler.Kind, "kim")).ToList(), CancellationToken.None);
+            Assert.Equal(row.DueAt, Assert.Single(await h.RowsAsync()).DueAt);
+            Assert.Equal(0, await worker.RunDueAsync(handler, CancellationToken.None));
+            h.Time.Advance((row.DueAt - h.Now).ToTimeSpan());
+        }
+
+        Assert.Equal(8, handler.Runs.Count);
+        Assert.Equal(TimeSpan.FromMinutes(5), RetryDelay.After(8, handler.Kind.FirstRetryDelay, handler.Kind.MaxRetryDelay, random: 1));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task An_item_failing_past_its_attempts_becomes_a_dead_letter_that_replay_puts_back(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var handler = new RecordingHandler(Kind) { FailuresLeft = 3 };
+        var worker = h.NewWorker(handler);
+        var dead = h.NewDeadLetters(handler);
+        await h.EnqueueAsync(Kind, "kim", "payload-1");
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await StorageHarness.RunUntilIdleAsync(worker, handler);
+            h.Time.Advance(Kind.MaxRetryDelay);
+        }
+
+        var letter = Assert.Single(await dead.ListAsync(Kind.Name, 10, CancellationToken.None));
+        Assert.Equal(("kim", 3, "InvalidOperationException: run 1 failed"), (letter.Key, letter.Attempts, letter.FirstError));
+        Assert.Equal("InvalidOperationException: run 3 failed", letter.LastError);
+        Assert.Empty(await h.RowsAsync());
+        Assert.Empty(await dead.ListAsync("other-kind", 10, CancellationToken.None));
+
+        Assert.Equal(1, await dead.ReplayAsync(Kind.Name, CancellationToken.None));
+        Assert.Empty(await dead.ListAsync(null, 10, CancellationToken.None));
+        var replayed = Assert.Single(await h.RowsAsync());
+        Assert.Equal(("kim", "payload-1", 0), (replayed.Key, replayed.Payload, replayed.Attempts));
+        Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+        Assert.Empty(await h.RowsAsync());
+        Assert.Equal("payload-1", handler.Runs[^1].Payload);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task Two_instances_never_work_on_one_key_at_the_same_time_and_every_request_is_followed_by_a_run(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var keys = Enumerable.Range(0, 10).Select(i => $"person-{i}").ToList();
+        var running = new ConcurrentDictionary<string, int>();
+        var overlaps = 0;
+        var handlers = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var handler = new RecordingHandler(Kind);
+            handler.During = async item =>
+            {
+                if (!running.TryAdd(item.Key, 1))
+                {
+                    Interlocked.Increment(ref overlaps);
+                }
+
+                await Task.Yield();
+                running.TryRemove(item.Key, out _);
+            };
+            return handler;
+        }).ToList();
+        var workers = handlers.Select(handler => h.NewWorker(handler)).ToList();
+
+        using var done = new CancellationTokenSource();
+        async Task WorkAsync(int instance)
+        {
+            while (!done.IsCancellationRequested)
+            {
+                await workers[instance].RunDueAsync(handlers[instance], CancellationToken.None);
+            }
+
+            await StorageHarness.RunUntilIdleAsync(workers[instance], handlers[instance]);
+        }
+
+        var work = new[] { Task.Run(() => WorkAsync(0)), Task.Run(() => WorkAsync(1)) };
+        for (var round = 1; round <= 30; round++)
+        {
+            await h.Items.EnqueueAsync(keys.Select(k => new WorkRequest(Kind, k)).ToList(), CancellationToken.None);
+        }
+
+        await done.CancelAsync();
+        await Task.WhenAll(work);
+
+        Assert.Equal(0, overlaps);
+        // A row goes only when a run completes that was claimed after the key's last request: every request was served.
+        Assert.Empty(await h.RowsAsync());
+        Assert.True(handlers.Sum(x => x.Runs.Count) < keys.Count * 30, "requests during runs coalesced");
+    }
+}
