@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PresenceBot.Health;
+using PresenceBot.Publishing.TeamsStatus;
 using PresenceBot.Publishing.Webhooks;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Service;
@@ -32,7 +33,8 @@ internal static class PublishSetup
         // One queue handler per destination. How many there are is known from the configuration now; the options
         // validator checks the same list at start.
         var configured = builder.Configuration.GetSection(PublishOptions.SectionName).Get<PublishOptions>() ?? new PublishOptions();
-        for (var i = 0; i < configured.Webhooks.Count; i++)
+        var count = configured.Webhooks.Count + (configured.TeamsStatusMessage ? 1 : 0);
+        for (var i = 0; i < count; i++)
         {
             var index = i;
             services.AddSingleton<IWorkHandler>(sp => new PublishWork(
@@ -61,6 +63,11 @@ internal static class PublishSetup
                 services.GetRequiredService<PublishMetrics>(),
                 services.GetRequiredService<IOrganisationSource>(),
                 services.GetRequiredService<TimeProvider>()));
+        }
+
+        if (options.TeamsStatusMessage)
+        {
+            publishers.Add(ActivatorUtilities.CreateInstance<TeamsStatusPublisher>(services));
         }
 
         return publishers;

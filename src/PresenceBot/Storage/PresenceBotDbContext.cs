@@ -45,6 +45,8 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<PublishDeliveryRow> PublishDeliveries => Set<PublishDeliveryRow>();
 
+    public DbSet<Publishing.TeamsStatus.StatusMessageRow> StatusMessages => Set<Publishing.TeamsStatus.StatusMessageRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>
