@@ -11,8 +11,10 @@ using PresenceBot.GraphStandIn.Hosting;
 using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Notifications;
 using PresenceBot.GraphStandIn.Paging;
+using PresenceBot.GraphStandIn.Presence;
 using PresenceBot.GraphStandIn.Stats;
 using PresenceBot.GraphStandIn.Subscriptions;
+using PresenceBot.GraphStandIn.Writes;
 
 namespace PresenceBot.GraphStandIn;
 
@@ -48,6 +50,12 @@ public sealed class GraphStandInServer : IAsyncDisposable
 
     public FaultInjector Faults => _state.Faults;
 
+    /// <summary>Teams status messages: the current one per person and every one ever set.</summary>
+    public StandInPresence Presence => _state.Presence;
+
+    /// <summary>Every Graph POST, PATCH, PUT and DELETE received, bodies as sent (also <c>GET /dev/writes</c>).</summary>
+    public IReadOnlyList<ReceivedWrite> ReceivedWrites => _state.Writes.All();
+
     public IReadOnlyList<StandInSubscription> Subscriptions => _state.Subscriptions.Active();
 
     public StandInStats Stats => _state.Stats.Snapshot();
@@ -81,6 +89,8 @@ public sealed class GraphStandInServer : IAsyncDisposable
             Notifications = notifications,
             Faults = new FaultInjector(stats),
             Pages = new PageStore(),
+            Presence = new StandInPresence(directory, options.TimeProvider),
+            Writes = new ReceivedWriteLog(),
         };
 
         var app = StandInApp.Build(state);

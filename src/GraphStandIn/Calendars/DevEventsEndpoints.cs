@@ -72,6 +72,7 @@ internal static class DevEventsEndpoints
         return Results.NoContent();
     }
 
+    /// <summary>Every property, extended properties included: the dev API shows what is really stored.</summary>
     private static System.Text.Json.Nodes.JsonObject Render(StandInEvent e, HttpRequest request) =>
-        EventJson.Render(RecurrenceExpander.Single(e)!, Prefer.Zone(request) ?? OutputZone.Utc);
+        EventJson.Render(RecurrenceExpander.Single(e)!, Prefer.Zone(request) ?? OutputZone.Utc, _ => true);
 }

@@ -1,7 +1,9 @@
+using PresenceBot.GraphStandIn.Mail;
+
 namespace PresenceBot.GraphStandIn.Calendars;
 
 /// <summary>
-/// The subset of Graph's event JSON the dev API and <see cref="StandInCalendars"/> accept. On create, start and end
+/// The subset of Graph's event JSON the dev API, Graph's own event writes and <see cref="StandInCalendars"/> accept. On create, start and end
 /// are required; on update, a null member means "leave as is" (so a value can't be cleared back to null).
 /// </summary>
 public sealed record EventDraft
@@ -35,4 +37,13 @@ public sealed record EventDraft
     public string? Importance { get; init; }
 
     public IReadOnlyList<Attendee>? Attendees { get; init; }
+
+    /// <summary>Default: on, except for all-day events.</summary>
+    public bool? IsReminderOn { get; init; }
+
+    /// <summary>
+    /// Set or replaced by id, the others kept (Graph's PATCH), e.g.
+    /// <c>{"id":"String {00020329-0000-0000-C000-000000000046} Name PresenceBotReferralId","value":"…"}</c>.
+    /// </summary>
+    public IReadOnlyList<ExtendedProperty>? SingleValueExtendedProperties { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PresenceBot.GraphStandIn.Hosting;
+using PresenceBot.GraphStandIn.Mail;
 
 namespace PresenceBot.GraphStandIn.Calendars;
 
@@ -9,7 +10,8 @@ internal static class EventJson
 {
     private static readonly DateTimeOffset NoResponseTime = new(1, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static JsonObject Render(EventInstance instance, OutputZone output)
+    /// <summary>With <paramref name="expand"/>, the extended properties it matches too (Graph writes them only when expanded).</summary>
+    public static JsonObject Render(EventInstance instance, OutputZone output, Func<ExtendedProperty, bool>? expand = null)
     {
         var e = instance.Source;
         var json = new JsonObject
@@ -25,7 +27,7 @@ internal static class EventJson
             ["originalEndTimeZone"] = e.End.TimeZone,
             ["iCalUId"] = e.ICalUId,
             ["reminderMinutesBeforeStart"] = 15,
-            ["isReminderOn"] = !e.IsAllDay,
+            ["isReminderOn"] = e.IsReminderOn ?? !e.IsAllDay,
             ["hasAttachments"] = false,
             ["subject"] = e.Subject,
             ["bodyPreview"] = Preview(e.Body),
@@ -60,6 +62,13 @@ internal static class EventJson
                 ["emailAddress"] = new JsonObject { ["name"] = e.Organizer.Name, ["address"] = e.Organizer.Address },
             },
         };
+        if (expand is not null)
+        {
+            json["singleValueExtendedProperties"] = new JsonArray([.. e.ExtendedProperties
+                .Where(expand)
+                .Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["value"] = p.Value })]);
+        }
+
         return json;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using NodaTime;
 using PresenceBot.GraphStandIn.Directory;
 using PresenceBot.GraphStandIn.Hosting;
+using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Paging;
 
 namespace PresenceBot.GraphStandIn.Calendars;
@@ -36,9 +37,22 @@ internal static class EventsEndpoints
             return GraphErrors.ItemNotFound();
         }
 
-        var json = EventJson.Render(instance, Prefer.Zone(request) ?? OutputZone.Utc);
+        try
+        {
+            var json = EventQuery.Parse(request.Query, withFilter: false).Render(instance, Prefer.Zone(request) ?? OutputZone.Utc);
+            return Entity(json, userId, state);
+        }
+        catch (QueryException ex)
+        {
+            return GraphErrors.Create(400, ex.Code, ex.Message);
+        }
+    }
+
+    /// <summary>One event as Graph answers it, with its <c>@odata.context</c> first.</summary>
+    internal static IResult Entity(JsonObject json, string userId, StandInState state, int statusCode = 200)
+    {
         json.Insert(0, "@odata.context", new Uri(state.BaseUrl, $"$metadata#users('{Uri.EscapeDataString(userId)}')/events/$entity").ToString());
-        return Results.Json(json, GraphJson.Options);
+        return Results.Json(json, GraphJson.Options, statusCode: statusCode);
     }
 
     internal static IResult CalendarView(string userId, HttpRequest request, StandInState state)
@@ -60,7 +74,17 @@ internal static class EventsEndpoints
 
         var zone = Prefer.Zone(request) ?? OutputZone.Utc;
         var (entries, _) = state.Store.Live(user.Id);
-        var items = Instances(entries, windowStart, windowEnd).Select(i => (JsonNode)EventJson.Render(i.Instance, zone)).ToList();
+        List<JsonNode> items;
+        try
+        {
+            var options = EventQuery.Parse(request.Query, withFilter: false);
+            items = [.. Instances(entries, windowStart, windowEnd).Select(i => (JsonNode)options.Render(i.Instance, zone))];
+        }
+        catch (QueryException ex)
+        {
+            return GraphErrors.Create(400, ex.Code, ex.Message);
+        }
+
         var escaped = Uri.EscapeDataString(userId);
         var query = new PagedQuery(
             items, 0, Prefer.PageSize(request, PageStore.DefaultPageSize), $"$metadata#users('{escaped}')/calendarView", $"users/{escaped}/calendarView", null);
@@ -77,6 +101,12 @@ internal static class EventsEndpoints
         if (state.User(userId) is not { } user)
         {
             return UnknownUser(userId);
+        }
+
+        // As Graph: calendarView/delta can't expand extended properties; a client reads them per event instead.
+        if (request.Query.ContainsKey("$expand"))
+        {
+            return GraphErrors.Create(400, "ErrorInvalidUrlQuery", "The following parameters are not supported with change tracking over the 'CalendarView' resource: '$expand'.");
         }
 
         DeltaState? previous = null;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PresenceBot.GraphStandIn.Directory;
+using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Notifications;
 
 namespace PresenceBot.GraphStandIn.Calendars;
@@ -116,6 +117,10 @@ public sealed class StandInCalendars
             IsCancelled = d.IsCancelled ?? e.IsCancelled,
             Importance = d.Importance ?? e.Importance,
             Attendees = d.Attendees ?? e.Attendees,
+            IsReminderOn = d.IsReminderOn ?? e.IsReminderOn,
+            ExtendedProperties = d.SingleValueExtendedProperties is null
+                ? e.ExtendedProperties
+                : ExtendedPropertyMerge.Merge(e.ExtendedProperties, d.SingleValueExtendedProperties),
         };
         Validate(result);
         return result;

@@ -1,3 +1,5 @@
+using PresenceBot.GraphStandIn.Mail;
+
 namespace PresenceBot.GraphStandIn.Calendars;
 
 /// <summary>An event as the stand-in stores it: in the zone it was created in, one immutable version per change.</summary>
@@ -44,4 +46,10 @@ public sealed record StandInEvent
     public required DateTimeTimeZone End { get; init; }
 
     public PatternedRecurrence? Recurrence { get; init; }
+
+    /// <summary>Null: Outlook's default (on, except for all-day events).</summary>
+    public bool? IsReminderOn { get; init; }
+
+    /// <summary>Graph shows them only when a read asks (<c>$expand=singleValueExtendedProperties($filter=…)</c>).</summary>
+    public IReadOnlyList<ExtendedProperty> ExtendedProperties { get; init; } = [];
 }

@@ -9,8 +9,10 @@ using PresenceBot.GraphStandIn.Directory;
 using PresenceBot.GraphStandIn.Faults;
 using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Notifications;
+using PresenceBot.GraphStandIn.Presence;
 using PresenceBot.GraphStandIn.Stats;
 using PresenceBot.GraphStandIn.Subscriptions;
+using PresenceBot.GraphStandIn.Writes;
 
 namespace PresenceBot.GraphStandIn.Hosting;
 
@@ -33,6 +35,7 @@ internal static class StandInApp
             state.Stats.Request(StatsEndpoints.Kind(context.Request.Method, context.Request.Path));
             await next(context).ConfigureAwait(false);
         });
+        app.Use((context, next) => WriteRecording.InvokeAsync(context, () => next(context), state.Writes, state.Options.TimeProvider));
         app.Use((context, next) => FaultMiddleware.InvokeAsync(context, () => next(context), state.Faults));
         app.UseRouting();
 
@@ -40,12 +43,17 @@ internal static class StandInApp
         app.MapGroup("/v1.0")
             .MapSubscriptions()
             .MapEvents()
+            .MapEventList()
+            .MapEventWrites()
             .MapMessages()
             .MapDirectory()
+            .MapPresence()
             .MapBatch();
         app.MapGroup("/dev")
             .MapDevEvents()
             .MapDevMessages()
+            .MapDevPresence()
+            .MapDevWrites()
             .MapDevDirectory()
             .MapDevLifecycle()
             .MapDevFaults()

@@ -4,8 +4,10 @@ using PresenceBot.GraphStandIn.Mail;
 using PresenceBot.GraphStandIn.Faults;
 using PresenceBot.GraphStandIn.Notifications;
 using PresenceBot.GraphStandIn.Paging;
+using PresenceBot.GraphStandIn.Presence;
 using PresenceBot.GraphStandIn.Stats;
 using PresenceBot.GraphStandIn.Subscriptions;
+using PresenceBot.GraphStandIn.Writes;
 
 namespace PresenceBot.GraphStandIn.Hosting;
 
@@ -33,6 +35,10 @@ internal sealed class StandInState
     public required FaultInjector Faults { get; init; }
 
     public required PageStore Pages { get; init; }
+
+    public required StandInPresence Presence { get; init; }
+
+    public required ReceivedWriteLog Writes { get; init; }
 
     /// <summary>The user a Graph path names, created on the fly when <see cref="GraphStandInOptions.AcceptUnknownUsers"/>.</summary>
     public StandInUser? User(string idOrPrincipalName) =>

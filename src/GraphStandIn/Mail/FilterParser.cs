@@ -1,3 +1,5 @@
+using PresenceBot.GraphStandIn.Calendars;
+
 namespace PresenceBot.GraphStandIn.Mail;
 
 /// <summary>
@@ -36,6 +38,36 @@ internal sealed class FilterParser
     {
         var parser = new FilterParser(filter);
         return parser.Whole(() => parser.PropertyCondition(variable: null));
+    }
+
+    /// <summary>An event <c>$filter</c>: only <c>singleValueExtendedProperties/any(…)</c>, with <c>and</c>, <c>or</c> and parentheses.</summary>
+    public static Func<StandInEvent, bool> ForEvents(string filter)
+    {
+        var parser = new FilterParser(filter);
+        return parser.Whole(parser.EventCondition);
+    }
+
+    /// <summary>
+    /// <c>$expand=singleValueExtendedProperties($filter=id eq '…' or …)</c>, the only expand served (messages and
+    /// events): which extended properties to write.
+    /// </summary>
+    public static Func<ExtendedProperty, bool> ForExpand(string expand)
+    {
+        const string navigation = "singleValueExtendedProperties";
+        var text = expand.Trim();
+        if (!text.StartsWith(navigation, StringComparison.OrdinalIgnoreCase))
+        {
+            throw QueryException.Unsupported($"$expand={text} (only {navigation}($filter=id eq '…'))");
+        }
+
+        var options = text[navigation.Length..].Trim();
+        if (!options.StartsWith('(') || !options.EndsWith(')') || options[1..^1].Trim() is not { } inner
+            || !inner.StartsWith("$filter=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw QueryException.Invalid($"Expanding {navigation} needs a filter on id: {navigation}($filter=id eq 'String 0x001A').");
+        }
+
+        return ForProperties(inner["$filter=".Length..]);
     }
 
     private Func<T, bool> Whole<T>(Func<Func<T, bool>> condition)
@@ -89,14 +121,9 @@ internal sealed class FilterParser
     private Func<StandInMessage, bool> MessageCondition()
     {
         var name = Name();
-        if (name.Equals("singleValueExtendedProperties/any", StringComparison.OrdinalIgnoreCase))
+        if (AnyExtendedProperty<StandInMessage>(name, m => m.ExtendedProperties) is { } any)
         {
-            Expect("(");
-            var variable = Name();
-            Expect(":");
-            var matches = Or(() => PropertyCondition(variable));
-            Expect(")");
-            return message => message.ExtendedProperties.Any(matches);
+            return any;
         }
 
         if (BooleanProperties.FirstOrDefault(p => p.Equals(name, StringComparison.OrdinalIgnoreCase)) is { } property)
@@ -115,6 +142,35 @@ internal sealed class FilterParser
         throw OtherMessageProperties.Any(p => p.Equals(name, StringComparison.OrdinalIgnoreCase))
             ? QueryException.Unsupported($"$filter on '{name}'")
             : new QueryException("RequestBroker--ParseUri", $"Could not find a property named '{name}' on type 'Microsoft.OutlookServices.Message'.");
+    }
+
+    private Func<StandInEvent, bool> EventCondition()
+    {
+        var name = Name();
+        if (AnyExtendedProperty<StandInEvent>(name, e => e.ExtendedProperties) is { } any)
+        {
+            return any;
+        }
+
+        throw Current.IsPunctuation("(")
+            ? QueryException.Unsupported($"the function '{name}' in $filter")
+            : QueryException.Unsupported($"$filter on '{name}' for events (only singleValueExtendedProperties/any(…))");
+    }
+
+    /// <summary><c>singleValueExtendedProperties/any(ep: …)</c> over the item's properties; null when the name is another.</summary>
+    private Func<T, bool>? AnyExtendedProperty<T>(string name, Func<T, IReadOnlyList<ExtendedProperty>> properties)
+    {
+        if (!name.Equals("singleValueExtendedProperties/any", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        Expect("(");
+        var variable = Name();
+        Expect(":");
+        var matches = Or(() => PropertyCondition(variable));
+        Expect(")");
+        return item => properties(item).Any(matches);
     }
 
     /// <summary><c>{variable}/id eq '…'</c> or <c>{variable}/value eq '…'</c>; without a variable, bare <c>id</c> and <c>value</c>.</summary>

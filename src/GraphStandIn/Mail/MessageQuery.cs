@@ -44,7 +44,7 @@ internal sealed record MessageQuery
         {
             Filter = filter.Length > 0 ? FilterParser.ForMessages(filter) : _ => true,
             Select = select.Length > 0 ? Selected(select) : null,
-            ExpandProperties = expand.Length > 0 ? Expanded(expand) : null,
+            ExpandProperties = expand.Length > 0 ? FilterParser.ForExpand(expand) : null,
         };
     }
 
@@ -55,24 +55,5 @@ internal sealed record MessageQuery
         return unknown is null
             ? [.. names.Select(n => MessageJson.Properties.First(p => p.Equals(n, StringComparison.OrdinalIgnoreCase)))]
             : throw new QueryException("RequestBroker--ParseUri", $"Could not find a property named '{unknown}' on type 'Microsoft.OutlookServices.Message'.");
-    }
-
-    private static Func<ExtendedProperty, bool> Expanded(string expand)
-    {
-        const string navigation = "singleValueExtendedProperties";
-        var text = expand.Trim();
-        if (!text.StartsWith(navigation, StringComparison.OrdinalIgnoreCase))
-        {
-            throw QueryException.Unsupported($"$expand={text} (only {navigation}($filter=id eq '…'))");
-        }
-
-        var options = text[navigation.Length..].Trim();
-        if (!options.StartsWith('(') || !options.EndsWith(')') || options[1..^1].Trim() is not { } inner
-            || !inner.StartsWith("$filter=", StringComparison.OrdinalIgnoreCase))
-        {
-            throw QueryException.Invalid($"Expanding {navigation} needs a filter on id: {navigation}($filter=id eq 'String 0x001A').");
-        }
-
-        return FilterParser.ForProperties(inner["$filter=".Length..]);
     }
 }

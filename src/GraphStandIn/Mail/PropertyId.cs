@@ -4,8 +4,9 @@ namespace PresenceBot.GraphStandIn.Mail;
 
 /// <summary>
 /// An extended property's id. A tagged one (<c>"String 0x001A"</c>) is its type and tag number, so <c>0x001A</c> and
-/// <c>0x1a</c> name the same property, and Graph writes it back short (<c>"String 0x1a"</c>). Any other form (a named
-/// property: <c>"String {guid} Name Color"</c>) is compared as written, case-sensitively, as Graph does.
+/// <c>0x1a</c> name the same property, and Graph writes it back short (<c>"String 0x1a"</c>). A named property
+/// (<c>"String {00020329-0000-0000-C000-000000000046} Name PresenceBotReferralId"</c>, or <c>"… Id 0x8005"</c>) is
+/// compared ignoring case, as Exchange does, and written back as it was first written.
 /// </summary>
 internal readonly record struct PropertyId(string Type, int? Tag, string Text)
 {
@@ -45,5 +46,5 @@ internal readonly record struct PropertyId(string Type, int? Tag, string Text)
 
     public bool Matches(PropertyId other) => Tag is { } tag
         ? other.Tag == tag && Type.Equals(other.Type, StringComparison.OrdinalIgnoreCase)
-        : other.Tag is null && Text.Equals(other.Text, StringComparison.Ordinal);
+        : other.Tag is null && Text.Equals(other.Text, StringComparison.OrdinalIgnoreCase);
 }

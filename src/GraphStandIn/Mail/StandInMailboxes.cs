@@ -80,17 +80,7 @@ public sealed class StandInMailboxes
 
     private static List<ExtendedProperty> Properties(MessageDraft draft)
     {
-        var properties = new List<ExtendedProperty>();
-        foreach (var property in draft.SingleValueExtendedProperties ?? [])
-        {
-            if (PropertyId.Parse(property?.Id) is not { } id || property!.Value is null)
-            {
-                throw new ArgumentException($"'{property?.Id}' is not an extended property id like 'String 0x001A', or it has no value.", nameof(draft));
-            }
-
-            properties.RemoveAll(p => PropertyId.Parse(p.Id)!.Value.Matches(id));
-            properties.Add(new ExtendedProperty(id.Canonical, property.Value));
-        }
+        var properties = ExtendedPropertyMerge.Merge([], draft.SingleValueExtendedProperties);
 
         if (draft.MessageClass is not null || !properties.Exists(p => p.Id == PropertyId.MessageClass))
         {

@@ -37,6 +37,7 @@ internal static class StatsEndpoints
             "users" when last == "messages" => "messages",
             "users" when last == "calendarview" => "calendarView",
             "users" when segments.Length >= 3 && segments[2].Equals("events", StringComparison.OrdinalIgnoreCase) => "event",
+            "users" when segments.Length >= 3 && segments[2].Equals("presence", StringComparison.OrdinalIgnoreCase) => "presence",
             _ => "other",
         };
     }

@@ -11,7 +11,7 @@ namespace PresenceBot.GraphStandIn.Tests.GraphSdk;
 /// </summary>
 public sealed class GraphServiceClientTests
 {
-    private static GraphServiceClient Client(StandIn standIn, HttpClient http) =>
+    internal static GraphServiceClient Client(StandIn standIn, HttpClient http) =>
         // Kiota's templates are "{+baseurl}/users/…": the base URL goes in without its trailing slash.
         new(http, new AnonymousAuthenticationProvider(), standIn.Server.BaseUrl.ToString().TrimEnd('/'));
 

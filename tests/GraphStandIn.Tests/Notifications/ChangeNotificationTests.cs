@@ -53,6 +53,33 @@ public sealed class ChangeNotificationTests
     }
 
     [Fact]
+    public async Task CreateUpdateDelete_ThroughGraphsOwnEventWrites_NotifyLikeBookings()
+    {
+        await using var standIn = await StandIn.StartAsync(new GraphStandInOptions { FollowCreatedWithUpdated = false });
+        var subscriptionId = await standIn.SubscribeAsync("anna");
+
+        using var created = await standIn.Http.PostAsync("users/anna/events", System.Net.Http.Json.JsonContent.Create(Booking));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var eventId = JsonNode.Parse(await created.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        await WebhookReceiver.WaitUntilAsync(() => standIn.Receiver.Notifications.Count >= 1, "the created notification");
+        using var patched = await standIn.Http.PatchAsync($"users/anna/events/{eventId}", System.Net.Http.Json.JsonContent.Create(new { subject = "DIS; Distans" }));
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        await WebhookReceiver.WaitUntilAsync(() => standIn.Receiver.Notifications.Count >= 2, "the updated notification");
+        using var deleted = await standIn.Http.DeleteAsync($"users/anna/events/{eventId}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await WebhookReceiver.WaitUntilAsync(() => standIn.Receiver.Notifications.Count >= 3, "the deleted notification");
+
+        var items = standIn.Receiver.Notifications.ToList();
+        Assert.Equal(["created", "updated", "deleted"], items.Select(i => i["changeType"]!.GetValue<string>()));
+        Assert.All(items, item =>
+        {
+            Assert.Equal(subscriptionId, item["subscriptionId"]!.GetValue<string>());
+            Assert.Equal($"Users/anna/Events/{eventId}", item["resource"]!.GetValue<string>());
+            Assert.Equal(eventId, item["resourceData"]!["id"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
     public async Task Subscription_ForAnotherUserOrChangeType_IsNotNotified()
     {
         await using var standIn = await StandIn.StartAsync();
