@@ -32,18 +32,19 @@ internal sealed class PublishWork(
         var timeline = await referrals.TimelineAsync(person, new Interval(now, now + Horizon), cancellationToken).ConfigureAwait(false);
         var status = await referrals.StatusAsync(person, cancellationToken).ConfigureAwait(false);
         await publisher.PublishAsync(status, cancellationToken).ConfigureAwait(false);
-        if (NextChange(timeline, now) is { } next)
+        if (NextChange(timeline, now, organisation.Current.TimeZone) is { } next)
         {
             await queue.EnqueueAsync([new WorkRequest(fanOut.Kind, person.Id, DueAt: next)], cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// When the status in force at <paramref name="now"/> ends: the end of its segment. Nothing when the person is
-    /// available to the horizon (a booking further ahead arrives as a change of its own once the calendar window reaches
-    /// it); the horizon itself when a referral runs past it, to look again then.
+    /// When what is published next differs by itself: the end of the segment in force at <paramref name="now"/>, and
+    /// for a referral also the next local midnight (the talsvar says "i morgon klockan 08.00" today and "klockan 08.00"
+    /// tomorrow). Nothing when the person is available to the horizon (a booking further ahead arrives as a change of its
+    /// own once the calendar window reaches it).
     /// </summary>
-    internal static Instant? NextChange(IReadOnlyList<TimelineSegment> timeline, Instant now)
+    internal static Instant? NextChange(IReadOnlyList<TimelineSegment> timeline, Instant now, DateTimeZone zone)
     {
         if (timeline.FirstOrDefault(s => s.Contains(now)) is not { } current)
         {
@@ -51,6 +52,12 @@ internal sealed class PublishWork(
         }
 
         var horizon = timeline[^1].To;
-        return current.To < horizon ? current.To : current.IsReferred ? horizon : null;
+        if (!current.IsReferred)
+        {
+            return current.To < horizon ? current.To : null;
+        }
+
+        var midnight = now.InZone(zone).Date.PlusDays(1).AtStartOfDayInZone(zone).ToInstant();
+        return Instant.Min(Instant.Min(current.To, horizon), midnight);
     }
 }

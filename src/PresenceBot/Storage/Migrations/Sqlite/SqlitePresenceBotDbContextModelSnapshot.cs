@@ -46,6 +46,28 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("publish_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Publishing.TeamsStatus.StatusMessageRow", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pending")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("publish_status_messages", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.AlertedGapRow", b =>
                 {
                     b.Property<string>("UnitId")

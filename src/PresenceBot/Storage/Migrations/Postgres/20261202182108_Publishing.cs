@@ -26,6 +26,20 @@ namespace PresenceBot.Storage.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_publish_deliveries", x => new { x.Destination, x.PersonId });
                 });
+
+            migrationBuilder.CreateTable(
+                name: "publish_status_messages",
+                columns: table => new
+                {
+                    PersonId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(280)", maxLength: 280, nullable: true),
+                    Pending = table.Column<string>(type: "character varying(280)", maxLength: 280, nullable: true),
+                    SetAt = table.Column<Instant>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publish_status_messages", x => x.PersonId);
+                });
         }
 
         /// <inheritdoc />
@@ -33,6 +47,9 @@ namespace PresenceBot.Storage.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "publish_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "publish_status_messages");
         }
     }
 }

@@ -25,6 +25,20 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_publish_deliveries", x => new { x.Destination, x.PersonId });
                 });
+
+            migrationBuilder.CreateTable(
+                name: "publish_status_messages",
+                columns: table => new
+                {
+                    PersonId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 280, nullable: true),
+                    Pending = table.Column<string>(type: "TEXT", maxLength: 280, nullable: true),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publish_status_messages", x => x.PersonId);
+                });
         }
 
         /// <inheritdoc />
@@ -32,6 +46,9 @@ namespace PresenceBot.Storage.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "publish_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "publish_status_messages");
         }
     }
 }
