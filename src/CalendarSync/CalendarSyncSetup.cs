@@ -51,6 +51,7 @@ public static class CalendarSyncSetup
         services.AddTransient<SubscriptionJobs>();
         services.AddOptions<GroupMembershipOptions>().BindConfiguration(GroupMembershipOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IGroupReader, GraphGroupReader>();
+        services.AddSingleton<Presence.IStatusMessageClient, Presence.GraphStatusMessageClient>();
         services.AddSingleton<GroupMembershipPublisher>();
         services.AddTransient<GroupMembershipJob>();
 

@@ -9,6 +9,7 @@ using PresenceBot.Hosting;
 using PresenceBot.Jobs;
 using PresenceBot.Organisation;
 using PresenceBot.Outbox;
+using PresenceBot.Publishing;
 using PresenceBot.Reminders;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Security;
@@ -16,6 +17,7 @@ using PresenceBot.SignIn;
 using PresenceBot.Storage;
 using PresenceBot.Switchboard;
 using PresenceBot.TeamsChannel.Turns;
+using PresenceBot.Telemetry;
 using PresenceBot.Voicemail;
 using PresenceBot.WorkQueue;
 
@@ -30,12 +32,14 @@ try
     builder.AddCalendar();
     builder.AddMailboxVoicemail();
     builder.AddOutbox();
+    builder.AddPublishing();
     builder.AddJobs();
     builder.AddSwitchboardApi();
     builder.AddTeamsBot();
     builder.AddReminders();
     builder.AddHealth();
     builder.AddOperatorSignIn();
+    builder.AddTelemetry();
     builder.Services.AddProblemDetails();
 
     var app = builder.Build();
@@ -47,6 +51,7 @@ try
     app.UseStatusCodePages();
     app.MapHealth();
     app.MapSwitchboardApi();
+    app.MapPublishApi();
     app.MapVoicemailWebhook();
     app.MapGraphNotifications();
     app.MapBotEndpoint();

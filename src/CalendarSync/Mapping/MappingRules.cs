@@ -44,22 +44,30 @@ public sealed record MappingRules
     /// ':' for a closed phone or ';' for an open one. Matched ignoring case.
     /// </summary>
     public static IReadOnlyDictionary<string, Reason> DefaultSubjectCodes { get; } =
-        new Dictionary<string, Reason>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["SAM"] = Reason.Meeting,
-            ["MÖT"] = Reason.Meeting,
-            ["TJÄ"] = Reason.Errand,
-            ["TJR"] = Reason.BusinessTrip,
-            ["SEM"] = Reason.Vacation,
-            ["LUN"] = Reason.Lunch,
-            ["DIS"] = Reason.Remote,
-            ["UTB"] = Reason.Training,
-            ["LED"] = Reason.Leave,
-            ["SJK"] = Reason.Sick,
-            ["UPP"] = Reason.Busy,
-            ["FRÅ"] = Reason.Away,
-            ["GFD"] = Reason.GoneForDay,
-        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        WrittenSubjectCodes().Select(pair => KeyValuePair.Create(pair.Value, pair.Key))
+            .Append(KeyValuePair.Create("MÖT", Reason.Meeting))
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The one code per reason that PresenceBot writes itself (Outlook write-back); the mapping reads these and a few
+    /// aliases (MÖT for a meeting). SJK is here for reading only: what PresenceBot writes goes through
+    /// ReasonCatalog.Disclosed first, so sick leave is written as FRÅ.
+    /// </summary>
+    public static IReadOnlyDictionary<Reason, string> WrittenSubjectCodes() => new Dictionary<Reason, string>
+    {
+        [Reason.Meeting] = "SAM",
+        [Reason.Errand] = "TJÄ",
+        [Reason.BusinessTrip] = "TJR",
+        [Reason.Vacation] = "SEM",
+        [Reason.Lunch] = "LUN",
+        [Reason.Remote] = "DIS",
+        [Reason.Training] = "UTB",
+        [Reason.Leave] = "LED",
+        [Reason.Sick] = "SJK",
+        [Reason.Busy] = "UPP",
+        [Reason.Away] = "FRÅ",
+        [Reason.GoneForDay] = "GFD",
+    };
 
     // Must stay below DefaultCategoryReasons: static initialisers run in text order, and new() reads that table.
     public static MappingRules Default { get; } = new();

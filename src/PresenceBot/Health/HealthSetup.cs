@@ -4,7 +4,7 @@ namespace PresenceBot.Health;
 
 internal static class HealthSetup
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {

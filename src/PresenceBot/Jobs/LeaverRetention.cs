@@ -42,6 +42,10 @@ internal static class LeaverRetention
         // The coverage digest's marker has no recipient ("") and is nobody's.
         deleted += await db.SentReminders.Where(r => r.RecipientId != "" && !people.Contains(r.RecipientId) && !members.Contains(r.RecipientId) && r.ClaimedAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.PublishDeliveries.Where(d => !people.Contains(d.PersonId) && !members.Contains(d.PersonId) && d.OccurredAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.StatusMessages.Where(m => !people.Contains(m.PersonId) && !members.Contains(m.PersonId) && m.SetAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.PersonStates
             .Where(p => !people.Contains(p.PersonId) && !members.Contains(p.PersonId) && (p.LastReturnAt == null || p.LastReturnAt < graceCutoff)
                 && !db.Referrals.Any(r => r.PersonId == p.PersonId))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PresenceBot.Publishing;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Storage.Rows;
 using PresenceBot.WorkQueue;
@@ -41,6 +42,10 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
 
     public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+
+    public DbSet<PublishDeliveryRow> PublishDeliveries => Set<PublishDeliveryRow>();
+
+    public DbSet<Publishing.TeamsStatus.StatusMessageRow> StatusMessages => Set<Publishing.TeamsStatus.StatusMessageRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -100,6 +105,7 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
         BotRowsConfiguration.Configure(modelBuilder);
         GroupMembershipRowsConfiguration.Configure(modelBuilder);
         WorkQueueRowsConfiguration.Configure(modelBuilder);
+        PublishRowsConfiguration.Configure(modelBuilder);
 
         modelBuilder.Entity<VoicemailRow>(voicemail =>
         {

@@ -34,6 +34,9 @@ public static class TalsvarText
         return $"{person.Name}, {person.Municipality.Name}{unit}, {ReasonCatalog.Phrase(reason)} och återkommer {When(returnsAt, now, zone)}.";
     }
 
+    /// <summary>The Swedish name of a month (1 = januari), independent of the server's culture data.</summary>
+    public static string MonthName(int month) => Months[month];
+
     /// <summary>
     /// When the person is back, relative to the local date of <paramref name="now"/> in <paramref name="zone"/>:
     /// "klockan 15.00" (today), "i morgon klockan 08.00", "på måndag klockan 08.00" (2–6 days ahead),

@@ -41,6 +41,14 @@ public sealed class RetentionCoverageTests
         {
             Kind = "calendar-reread", Key = p, Attempts = 3, FirstError = "HTTP 503", LastError = "HTTP 503", CreatedAt = at, DeadAt = at,
         }), (db, p) => db.DeadLetters.CountAsync(d => d.Key == p)),
+        ["publish_deliveries"] = ((db, p, at) => db.PublishDeliveries.Add(new PresenceBot.Publishing.PublishDeliveryRow
+        {
+            Destination = "vaxeln", PersonId = p, Sequence = 4, Fingerprint = "f", OccurredAt = at, DeliveredAt = at,
+        }), (db, p) => db.PublishDeliveries.CountAsync(d => d.PersonId == p)),
+        ["publish_status_messages"] = ((db, p, at) => db.StatusMessages.Add(new PresenceBot.Publishing.TeamsStatus.StatusMessageRow
+        {
+            PersonId = p, Text = "Är på sammanträde och återkommer klockan 15.00.", SetAt = at,
+        }), (db, p) => db.StatusMessages.CountAsync(m => m.PersonId == p)),
         ["graph_subscriptions"] = ((db, p, at) => db.Subscriptions.Add(new SubscriptionRow
         {
             Id = Guid.NewGuid().ToString("N"), PersonId = p, Resource = $"users/{p}/events", ClientState = "c", ExpiresAt = at, CreatedAt = at,
@@ -123,7 +131,8 @@ public sealed class RetentionCoverageTests
             var leaverKept = table.StartsWith("group_", StringComparison.Ordinal) ? 1 : 0;
             Assert.True(await count(check, Leaver) == leaverKept, $"{table}: a leaver's 31-day-old rows are deleted");
             Assert.True(await count(check, TestOrganisation.Kim) == 1, $"{table}: a present person's 31-day-old row stays");
-            var oldKept = table == "coupling_overrides" ? 1 : 0; // their own choice, kept while they are here
+            // Their own choice, and the receivers' sequence: kept while they are here.
+            var oldKept = table is "coupling_overrides" or "publish_deliveries" ? 1 : 0;
             Assert.True(await count(check, TestOrganisation.Sara) == oldKept, $"{table}: 91-day-old rows are deleted");
         }
 

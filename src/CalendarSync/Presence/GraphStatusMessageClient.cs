@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Users.Item.Presence.SetStatusMessage;
+using NodaTime;
+using NodaTime.Text;
+using PresenceBot.CalendarSync.Graph;
+
+namespace PresenceBot.CalendarSync.Presence;
+
+/// <summary>
+/// Graph's <c>/users/{id}/presence</c> and <c>setStatusMessage</c>, through the app's one Graph client (its retry
+/// handler honours Retry-After). Times are sent and read in UTC.
+/// </summary>
+internal sealed class GraphStatusMessageClient(GraphClientProvider graph) : IStatusMessageClient
+{
+    private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF");
+
+    public async Task<StatusMessage?> GetAsync(string personId, CancellationToken cancellationToken)
+    {
+        var presence = await graph.Client.Users[personId].Presence.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (presence?.StatusMessage?.Message?.Content is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        return new StatusMessage(text, ExpiryOf(presence.StatusMessage.ExpiryDateTime));
+    }
+
+    public Task SetAsync(string personId, StatusMessage? message, CancellationToken cancellationToken) =>
+        graph.Client.Users[personId].Presence.SetStatusMessage.PostAsync(
+            new SetStatusMessagePostRequestBody
+            {
+                StatusMessage = new PresenceStatusMessage
+                {
+                    // An empty message is how Graph clears one.
+                    Message = new ItemBody { Content = message?.Text ?? "", ContentType = BodyType.Text },
+                    ExpiryDateTime = message?.ExpiresAt is { } expiry
+                        ? new DateTimeTimeZone { DateTime = GraphDateTime.Format(expiry.InUtc().LocalDateTime), TimeZone = "UTC" }
+                        : null,
+                },
+            },
+            cancellationToken: cancellationToken);
+
+    private static Instant? ExpiryOf(DateTimeTimeZone? expiry)
+    {
+        if (expiry?.DateTime is not { } text || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
+        {
+            return null;
+        }
+
+        // The expiry comes back in the zone it was set in; ours are set in UTC, and only ours are compared.
+        return string.Equals(expiry.TimeZone, "UTC", StringComparison.OrdinalIgnoreCase) ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+    }
+}

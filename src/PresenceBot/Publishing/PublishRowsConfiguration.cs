@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using PresenceBot.Publishing.TeamsStatus;
+
+namespace PresenceBot.Publishing;
+
+/// <summary>Publishing's tables: the last state each destination was sent per person, and the Teams status message we set.</summary>
+internal static class PublishRowsConfiguration
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<PublishDeliveryRow>(delivery =>
+        {
+            delivery.ToTable("publish_deliveries");
+            delivery.HasKey(d => new { d.Destination, d.PersonId });
+            delivery.Property(d => d.Destination).HasMaxLength(64);
+            delivery.Property(d => d.PersonId).HasMaxLength(64);
+            delivery.Property(d => d.Fingerprint).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<StatusMessageRow>(message =>
+        {
+            message.ToTable("publish_status_messages");
+            message.HasKey(m => m.PersonId);
+            message.Property(m => m.PersonId).HasMaxLength(64);
+            // Graph allows 280 characters; ours are far shorter.
+            message.Property(m => m.Text).HasMaxLength(280);
+            message.Property(m => m.Pending).HasMaxLength(280);
+        });
+    }
+}

@@ -1,0 +1,3 @@
+namespace PresenceBot.Publishing;
+
+public sealed record ReplayResponse(int Replayed);
