@@ -18,5 +18,6 @@ return args switch
 {
     ["calendar", .. var rest] => await CalendarRun.RunAsync(rest, cancel).ConfigureAwait(false),
     ["bot", .. var rest] => await BotRun.RunAsync(rest, cancel).ConfigureAwait(false),
+    ["bare-endpoint", var url] => await BareEndpoint.RunAsync(url).ConfigureAwait(false),
     _ => await ReferralsRun.RunAsync(args, cancel).ConfigureAwait(false),
 };

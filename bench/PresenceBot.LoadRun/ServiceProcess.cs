@@ -57,6 +57,26 @@ internal sealed class ServiceProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
+        return Launch(start, baseAddress);
+    }
+
+    /// <summary>
+    /// The floor to compare the webhook with: this program's <c>bare-endpoint</c> mode, a bare Kestrel app that reads
+    /// each POST's body and answers 202, in a process of its own like the service.
+    /// </summary>
+    public static ServiceProcess StartBareEndpoint()
+    {
+        var port = FreeLoopbackPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location);
+        start.ArgumentList.Add("bare-endpoint");
+        start.ArgumentList.Add(baseAddress.GetLeftPart(UriPartial.Authority));
+        return Launch(start, baseAddress);
+    }
+
+    private static ServiceProcess Launch(ProcessStartInfo start, Uri baseAddress)
+    {
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var service = new ServiceProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => service.Keep(e.Data);

@@ -24,6 +24,7 @@ internal static class CalendarRun
         var temp = Directory.CreateTempSubdirectory("presencebot-loadrun-calendar-");
         GraphStandInServer? graph = null;
         ServiceProcess? service = null;
+        ServiceProcess? bare = null;
         try
         {
             var ct = cancel.Token;
@@ -81,6 +82,9 @@ internal static class CalendarRun
             }
 
             RunSupport.Remember(memory, "before load", service);
+            bare = ServiceProcess.StartBareEndpoint();
+            using var bareClient = LoadClient.Create(bare.BaseAddress, apiKey, options.Workers);
+            await WaitForAsync(async () => await Answers(bareClient).ConfigureAwait(false), bare, 30, ct).ConfigureAwait(false);
 
             // 2. Notification load with booking probes alongside.
             var targets = NotificationLoad.Focused(NotificationLoad.Targets(graph.Subscriptions, seeded.EventIds), options.Focus);
@@ -91,8 +95,11 @@ internal static class CalendarRun
             var loadStarted = Stopwatch.GetTimestamp();
             using var webhook = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
             var load = new NotificationLoad(webhook, targets, options.PerPost, standInOptions.TenantId).RunAsync(options, ct);
+            // The same schedule and bodies against the bare endpoint, at the same time: the floor of this very run.
+            var floor = new NotificationLoad(bareClient, targets, options.PerPost, standInOptions.TenantId).RunAsync(options, ct);
             var probes = new BookingProbe(graph, api, seeded.ProbePool, time).RunAsync(options.DurationSeconds, options.ProbeEverySeconds, options.ProbeTimeoutSeconds, ct);
             var loaded = await load.ConfigureAwait(false);
+            var floored = await floor.ConfigureAwait(false);
             var loadElapsed = Stopwatch.GetElapsedTime(loadStarted);
             var serviceCpu = service.CpuTime() - cpuBefore;
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore;
@@ -127,6 +134,7 @@ internal static class CalendarRun
                 ReferredPeople = referredPeople,
                 Subscribed = subscribedTime,
                 Posts = loaded.Posts,
+                BarePosts = floored.Posts,
                 Accepted = loaded.Accepted,
                 StandInDelivered = standInAfter.NotificationsAcknowledged - standInBefore.NotificationsAcknowledged,
                 StandInFailed = standInAfter.NotificationsFailed - standInBefore.NotificationsFailed,
@@ -161,6 +169,7 @@ internal static class CalendarRun
         }
         finally
         {
+            bare?.Dispose();
             service?.Dispose();
             if (graph is not null)
             {
@@ -175,6 +184,20 @@ internal static class CalendarRun
             {
                 RunSupport.DeleteQuietly(temp);
             }
+        }
+    }
+
+    /// <summary>True once the bare endpoint answers at all.</summary>
+    private static async Task<bool> Answers(HttpClient client)
+    {
+        try
+        {
+            using var response = await client.PostAsync(new Uri("ping", UriKind.Relative), new ByteArrayContent([])).ConfigureAwait(false);
+            return true;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
         }
     }
 

@@ -11,7 +11,10 @@ namespace PresenceBot.Calendar;
 /// </summary>
 internal sealed class CalendarWorkKinds(IOptions<GraphOptions> options)
 {
-    public WorkKind Reread { get; } = new("calendar-reread")
+    /// <summary>Re-reads are keyed by person id (retention finds a leaver's dead ones by it).</summary>
+    public const string RereadName = "calendar-reread";
+
+    public WorkKind Reread { get; } = new(RereadName)
     {
         // Graph allows a few requests per mailbox and throttles per app: the configured number of re-reads at once.
         Concurrency = options.Value.EffectiveConcurrentSyncs,

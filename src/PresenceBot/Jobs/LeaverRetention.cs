@@ -11,6 +11,7 @@ namespace PresenceBot.Jobs;
 /// </summary>
 internal static class LeaverRetention
 {
+
     public static async Task<int> RunAsync(PresenceBotDbContext db, IReadOnlyCollection<string> here, Instant graceCutoff, CancellationToken cancellationToken)
     {
         if (here.Count == 0)
@@ -26,8 +27,11 @@ internal static class LeaverRetention
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.AuditEntries.Where(a => !people.Contains(a.PersonId) && !members.Contains(a.PersonId) && a.At < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        // Work of the person-keyed kinds (re-reads, publishing) that died; change events are keyed by event id and go by age.
-        deleted += await db.DeadLetters.Where(d => !people.Contains(d.Key) && !members.Contains(d.Key) && d.DeadAt < graceCutoff)
+        // Work of the kinds keyed by person (re-reads, publishing) that died; change events and subscription repairs are
+        // keyed otherwise and go by age.
+        deleted += await db.DeadLetters
+            .Where(d => (d.Kind == Calendar.CalendarWorkKinds.RereadName || d.Kind.StartsWith(Publishing.PublishSetup.KindPrefix))
+                && !people.Contains(d.Key) && !members.Contains(d.Key) && d.DeadAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.Subscriptions.Where(s => !people.Contains(s.PersonId) && !members.Contains(s.PersonId) && s.ExpiresAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -123,7 +123,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
     [Fact]
     public async Task Put_WithKeyAndADeclaredBodyOverTheLimit_Is413WithoutReadingIt()
     {
-        var status = await UnsentBody.PutStatusLineAsync(_client.BaseAddress!, $"/api/referrals/{KimUpn}/manual", declaredLength: 1024 * 1024, apiKey: "first-key");
+        var status = await UnsentBody.PutStatusLineAsync(_client.BaseAddress!, $"/api/referrals/{KimUpn}/manual", declaredLength: 1024 * 1024, apiKey: TrioKey);
 
         Assert.StartsWith("HTTP/1.1 413", status, StringComparison.Ordinal);
     }
@@ -135,7 +135,7 @@ public sealed class ApiKeyTests : IAsyncLifetime
         {
             Content = new StringContent($"{{\"note\": \"{new string('x', 20 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("X-Api-Key", "first-key");
+        request.Headers.Add("X-Api-Key", TrioKey);
 
         using var response = await _client.SendAsync(request);
 
