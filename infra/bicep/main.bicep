@@ -59,7 +59,7 @@ param postgresAdministratorPassword string
 @minLength(32)
 param switchboardWebhookSecret string
 
-@description('Switchboard:ApiKeys as a JSON array of strings, e.g. ["key-for-the-switchboard"]. [] leaves /api/referrals open (not for prod).')
+@description('Switchboard:ApiKeys as a JSON object of named keys, e.g. {"trio": "<at least 32 characters>"}; names of letters, digits and hyphens, not only digits. The service refuses to start without one.')
 @secure()
 param switchboardApiKeysJson string
 
@@ -164,7 +164,6 @@ module app 'modules/app.bicep' = {
       Storage__Provider: 'Postgres'
       Graph__BaseUrl: 'https://graph.microsoft.com/v1.0'
       Organisation__File: organisationFile
-      Jobs__DashboardAllowRemote: 'false'
     })
   }
 }

@@ -19,7 +19,7 @@ param connectionString string
 @secure()
 param webhookSecret string
 
-@description('Switchboard:ApiKeys: accepted X-Api-Key values, as a JSON array of strings.')
+@description('Switchboard:ApiKeys: accepted X-Api-Key values by name, as a JSON object {"trio": "<key>"} (names of letters, digits and hyphens: they become Key Vault secret names).')
 @secure()
 param apiKeysJson string
 
@@ -32,10 +32,10 @@ var apiKeys = json(apiKeysJson)
 // The app setting each secret stands for; the values are picked by index (a list of names alone is no secret).
 var settingNames = concat(
   ['ConnectionStrings__PresenceBot', 'Switchboard__WebhookSecret'],
-  map(range(0, length(apiKeys)), i => 'Switchboard__ApiKeys__${i}'),
+  map(objectKeys(apiKeys), keyName => 'Switchboard__ApiKeys__${keyName}'),
   objectKeys(additionalSecrets)
 )
-var secretValues = concat([connectionString, webhookSecret], apiKeys, map(objectKeys(additionalSecrets), k => additionalSecrets[k]))
+var secretValues = concat([connectionString, webhookSecret], map(objectKeys(apiKeys), keyName => apiKeys[keyName]), map(objectKeys(additionalSecrets), k => additionalSecrets[k]))
 
 // Built-in role "Key Vault Secrets User": read secret contents.
 var secretsUserRoleId = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')

@@ -27,8 +27,8 @@ internal static class LeaverRetention
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.AuditEntries.Where(a => !people.Contains(a.PersonId) && !members.Contains(a.PersonId) && a.At < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        // Work of the kinds keyed by person (re-reads, publishing) that died; change events and subscription repairs are
-        // keyed otherwise and go by age.
+        // Work of the kinds keyed by person (re-reads, publishing) that died; change events, subscription repairs and
+        // publishing's timers are keyed otherwise and go by age.
         deleted += await db.DeadLetters
             .Where(d => (d.Kind == Calendar.CalendarWorkKinds.RereadName || d.Kind.StartsWith(Publishing.PublishSetup.KindPrefix))
                 && !people.Contains(d.Key) && !members.Contains(d.Key) && d.DeadAt < graceCutoff)
@@ -44,7 +44,8 @@ internal static class LeaverRetention
         deleted += await db.Voicemails.Where(v => !people.Contains(v.PersonId) && !members.Contains(v.PersonId) && v.UpdatedAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         // The coverage digest's marker has no recipient ("") and is nobody's.
-        deleted += await db.SentReminders.Where(r => r.RecipientId != "" && !people.Contains(r.RecipientId) && !members.Contains(r.RecipientId) && r.ClaimedAt < graceCutoff)
+        // Nightly runs' claims name a job, not a person (Jobs/Nightly), and must outlive a long outage.
+        deleted += await db.SentReminders.Where(r => r.RecipientId != "" && r.Kind != Nightly.EfNightlyRunLog.Kind && !people.Contains(r.RecipientId) && !members.Contains(r.RecipientId) && r.ClaimedAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.PublishDeliveries.Where(d => !people.Contains(d.PersonId) && !members.Contains(d.PersonId) && d.OccurredAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,6 @@ internal sealed class RetentionJob(
         var deleted = 0;
         deleted += await db.Voicemails.Where(v => v.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.VoicemailSnoozes.Where(s => s.Until < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        deleted += await db.StatusMessages.Where(m => m.SetAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.SentReminders.Where(r => r.ClaimedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.Subscriptions.Where(s => s.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.CalendarSyncStates.Where(s => s.SyncedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);

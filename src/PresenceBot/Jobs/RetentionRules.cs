@@ -27,7 +27,7 @@ internal static class RetentionRules
         ["group_membership_states"] = "a group not read for Days (no unit names it any more), with its members",
         ["group_members"] = "kept in step with the group by every read; a group not read for Days loses its members",
         ["publish_deliveries"] = "a leaver's after grace (kept while the person is here: each receiver orders by its sequence)",
-        ["publish_status_messages"] = "set more than Days ago (long expired); a leaver's set more than grace ago",
+        ["publish_status_messages"] = "until the message is cleared (a long sick leave keeps it: the row is how ours is told from the person's own); a leaver's set more than grace ago",
         ["coverage_alerted_gaps"] = NotPersonal + " (unit ids and intervals; pruned as gaps close)",
         ["trusted_service_urls"] = NotPersonal + " (Bot Framework service addresses)",
     };

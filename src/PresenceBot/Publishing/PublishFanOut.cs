@@ -12,7 +12,9 @@ namespace PresenceBot.Publishing;
 internal sealed class PublishFanOut(Publishers publishers, IOrganisationSource organisation, WorkItems queue)
     : IReferralChangeHandler, IWorkHandler
 {
-    public WorkKind Kind { get; } = new("publish-due") { Concurrency = 2, MaxAttempts = 100 };
+    public const string KindName = "publish-due";
+
+    public WorkKind Kind { get; } = new(KindName) { Concurrency = 2, MaxAttempts = 100 };
 
     public Task HandleAsync(ReferralChanged change, CancellationToken cancellationToken)
     {
@@ -23,8 +25,16 @@ internal sealed class PublishFanOut(Publishers publishers, IOrganisationSource o
     public Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return FanOutAsync(item.Key, cancellationToken);
+        return FanOutAsync(item.Key[..item.Key.IndexOf('|', StringComparison.Ordinal)], cancellationToken);
     }
+
+    /// <summary>
+    /// A time-driven item's key: the person and the moment. Not the person alone: the run that asks for the next moment
+    /// may itself be a run of this kind for the person, and asking for a key while it runs makes it run again at once.
+    /// Requests for one moment still coalesce; one for a moment that no longer matters finds nothing new to publish.
+    /// </summary>
+    public static string KeyAt(string personId, NodaTime.Instant at) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{personId}|{at.ToUnixTimeSeconds()}");
 
     private Task FanOutAsync(string personId, CancellationToken cancellationToken)
     {

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace PresenceBot.Publishing;
 
-/// <summary>A receiver without a usable address or with a guessable secret stops start-up, naming the key.</summary>
-internal sealed class PublishOptionsValidator : IValidateOptions<PublishOptions>
+/// <summary>A receiver without a usable (in production: https) address or with a guessable secret stops start-up, naming the key.</summary>
+internal sealed class PublishOptionsValidator(IHostEnvironment environment) : IValidateOptions<PublishOptions>
 {
     public const int MinimumSecretLength = 32;
 
@@ -19,6 +19,11 @@ internal sealed class PublishOptionsValidator : IValidateOptions<PublishOptions>
             if (!Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             {
                 problems.Add($"{key}:Url must be an absolute http(s) address.");
+            }
+            else if (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback && !environment.IsDevelopment())
+            {
+                // The payload names the person (name, UPN, extension); the signature protects it from change, not from reading.
+                problems.Add($"{key}:Url must be https outside Development (http only to loopback).");
             }
 
             if ((webhook.Secret?.Length ?? 0) < MinimumSecretLength)

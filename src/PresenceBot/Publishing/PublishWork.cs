@@ -34,7 +34,7 @@ internal sealed class PublishWork(
         await publisher.PublishAsync(status, cancellationToken).ConfigureAwait(false);
         if (NextChange(timeline, now, organisation.Current.TimeZone) is { } next)
         {
-            await queue.EnqueueAsync([new WorkRequest(fanOut.Kind, person.Id, DueAt: next)], cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync([new WorkRequest(fanOut.Kind, PublishFanOut.KeyAt(person.Id, next), DueAt: next)], cancellationToken).ConfigureAwait(false);
         }
     }
 

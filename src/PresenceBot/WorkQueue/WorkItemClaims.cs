@@ -112,6 +112,21 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
                 return false;
             }
 
+            if (row.Generation != item.Generation)
+            {
+                // Asked for again during this last run: that request is new work, accepted after the failures began, and
+                // it does what the failed work would have done. It starts over (with a first back-off) instead of dying.
+                row.LeaseUntil = null;
+                row.LeaseOwner = null;
+                row.Attempts = 0;
+                row.FirstError = null;
+                row.LastError = error;
+                row.CreatedAt = now;
+                row.DueAt = now + Duration.FromTimeSpan(kind.FirstRetryDelay);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
             db.DeadLetters.Add(new DeadLetterRow
             {
                 Kind = row.Kind,

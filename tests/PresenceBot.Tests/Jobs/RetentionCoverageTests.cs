@@ -131,8 +131,8 @@ public sealed class RetentionCoverageTests
             var leaverKept = table.StartsWith("group_", StringComparison.Ordinal) ? 1 : 0;
             Assert.True(await count(check, Leaver) == leaverKept, $"{table}: a leaver's 31-day-old rows are deleted");
             Assert.True(await count(check, TestOrganisation.Kim) == 1, $"{table}: a present person's 31-day-old row stays");
-            // Their own choice, and the receivers' sequence: kept while they are here.
-            var oldKept = table is "coupling_overrides" or "publish_deliveries" ? 1 : 0;
+            // Their own choice, the receivers' sequence, and the mark of our status message: kept while they are here.
+            var oldKept = table is "coupling_overrides" or "publish_deliveries" or "publish_status_messages" ? 1 : 0;
             Assert.True(await count(check, TestOrganisation.Sara) == oldKept, $"{table}: 91-day-old rows are deleted");
         }
 

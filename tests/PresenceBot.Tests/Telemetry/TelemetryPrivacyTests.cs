@@ -46,7 +46,7 @@ public sealed class TelemetryPrivacyTests
         Assert.Contains(seen, s => s.Contains("/api/referrals/{person}", StringComparison.Ordinal));
         Assert.Contains(seen, s => s.Contains($"/users/{Kim}", StringComparison.Ordinal));
         Assert.Contains(metrics, m => m.Name == "presencebot.graph.notifications.accepted");
-        foreach (var secret in new[] { KimUpn, "kim.krona", "Kim Krona", "nobody.here", subject, note, "sick" })
+        foreach (var secret in new[] { KimUpn, "kim.krona", "Kim Krona", "nobody.here", subject, note, "sick", "sjuk" })
         {
             Assert.DoesNotContain(seen, s => s.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }

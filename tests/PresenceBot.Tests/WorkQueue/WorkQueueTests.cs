@@ -171,6 +171,26 @@ public sealed class WorkQueueTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task A_key_asked_for_during_its_last_failing_run_starts_over_instead_of_dying(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var claims = h.NewClaims();
+        var kind = Kind with { MaxAttempts = 1 };
+        await h.EnqueueAsync(kind, "kim");
+
+        var run = Assert.Single(await claims.ClaimAsync(kind, 10, CancellationToken.None));
+        await h.EnqueueAsync(kind, "kim");
+
+        Assert.False(await claims.FailAsync(run, kind, "HTTP 503", CancellationToken.None));
+        var row = Assert.Single(await h.RowsAsync());
+        Assert.Equal((0, (string?)null), (row.Attempts, row.LeaseOwner));
+        Assert.Equal(h.Now + Duration.FromTimeSpan(kind.FirstRetryDelay), row.DueAt);
+        Assert.Empty(await h.NewDeadLetters(new RecordingHandler(kind)).ListAsync(null, 10, CancellationToken.None));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task An_item_failing_past_its_attempts_becomes_a_dead_letter_that_replay_puts_back(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
