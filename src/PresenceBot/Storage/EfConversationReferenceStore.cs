@@ -29,12 +29,17 @@ internal sealed class EfConversationReferenceStore(IDbContextFactory<PresenceBot
     public async Task RememberAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.ConversationReferences.FirstOrDefaultAsync(r => r.PersonId == reference.PersonId, cancellationToken).ConfigureAwait(false);
-        if (row is null)
-        {
-            row = new ConversationReferenceRow { PersonId = reference.PersonId, UserId = reference.UserId, BotId = reference.BotId, ServiceUrl = reference.ServiceUrl };
-            db.ConversationReferences.Add(row);
-        }
+        // The install, the conversation update and the first message often arrive together, each with the person's
+        // first reference: the row is made with ON CONFLICT DO NOTHING, so the losers of that race update it instead of
+        // failing an insert (which EF Core would log as an error every time).
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO conversation_references ("PersonId", "UserId", "BotId", "ServiceUrl", "IsStale", "UpdatedAt")
+            VALUES ({0}, {1}, {2}, {3}, FALSE, {4}) ON CONFLICT ("PersonId") DO NOTHING
+            """,
+            [reference.PersonId, reference.UserId, reference.BotId, reference.ServiceUrl, WorkQueue.WorkItems.Time(db, reference.UpdatedAt)],
+            cancellationToken).ConfigureAwait(false);
+        var row = await db.ConversationReferences.FirstAsync(r => r.PersonId == reference.PersonId, cancellationToken).ConfigureAwait(false);
 
         // A message in a team says nothing about the 1:1 chat: keep the one we know unless the channel moved.
         var keepConversation = reference.ConversationId is null && row.ServiceUrl == reference.ServiceUrl;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using PresenceBot.Publishing.Webhooks;
+using PresenceBot.Voicemail;
 using PresenceBot.TeamsChannel.Tests.Support;
 
 namespace PresenceBot.Tests.Publishing;
@@ -55,21 +56,16 @@ public sealed class SigningReceiver : IAsyncDisposable
             return;
         }
 
-        if (!long.TryParse(context.Request.Headers[WebhookSignature.TimestampHeader], out var timestamp)
-            || Math.Abs(now().ToUnixTimeSeconds() - timestamp) > 300)
+        // What the README tells a receiver: the signature over "{timestamp}.{body}", the timestamp within five minutes.
+        if (WebhookSignature.Problem(
+            context.Request.Headers[WebhookSignature.HeaderName], context.Request.Headers[WebhookSignature.TimestampHeaderName], body, secret, now(), acceptBodyOnly: false) is { } problem)
         {
-            Refuse(context, "stale or missing timestamp");
-            return;
-        }
-
-        if (!WebhookSignature.Matches(secret, timestamp, body, context.Request.Headers[WebhookSignature.SignatureHeader]))
-        {
-            Refuse(context, "bad signature");
+            Refuse(context, problem);
             return;
         }
 
         var json = JsonNode.Parse(body)!;
-        if ((string?)json["eventId"] != context.Request.Headers[WebhookSignature.EventHeader])
+        if ((string?)json["eventId"] != context.Request.Headers[WebhookPublisher.EventHeader])
         {
             Refuse(context, "event header differs from the body");
             return;

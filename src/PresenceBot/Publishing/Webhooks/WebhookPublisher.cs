@@ -10,7 +10,8 @@ using PresenceBot.WorkQueue;
 namespace PresenceBot.Publishing.Webhooks;
 
 /// <summary>
-/// POSTs a person's status to one receiver as signed JSON (<see cref="WebhookSignature"/>). 2xx is delivered; any other
+/// POSTs a person's status to one receiver as signed JSON, with the voicemail webhook's scheme
+/// (<see cref="Voicemail.WebhookSignature"/>: HMAC over "{timestamp}.{body}"), so an integrator learns one. 2xx is delivered; any other
 /// answer, or none within <see cref="Timeout"/>, is retried by the queue with capped, jittered back-off for a day and
 /// then becomes a dead letter.
 /// </summary>
@@ -24,6 +25,9 @@ internal sealed class WebhookPublisher(
     TimeProvider time) : IPublisher
 {
     public const string HttpClientName = "publish-webhooks";
+
+    /// <summary>The message's event id, so a receiver can drop a repeat before parsing.</summary>
+    public const string EventHeader = "X-PresenceBot-Event";
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -56,12 +60,12 @@ internal sealed class WebhookPublisher(
         }
 
         var body = JsonSerializer.SerializeToUtf8Bytes(PublishedStatus.Of(response, name, message.Sequence, ResponseMapping.Local(message.OccurredAt, zone)), Json);
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
+        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(options.Secret!, timestamp, body));
-        request.Headers.Add(WebhookSignature.EventHeader, PublishedStatus.EventIdOf(name, status.Person.Id, message.Sequence).ToString());
+        request.Headers.Add(Voicemail.WebhookSignature.TimestampHeaderName, timestamp);
+        request.Headers.Add(Voicemail.WebhookSignature.HeaderName, Voicemail.WebhookSignature.Sign(timestamp, body, options.Secret!));
+        request.Headers.Add(EventHeader, PublishedStatus.EventIdOf(name, status.Person.Id, message.Sequence).ToString());
 
         using var client = http.CreateClient(HttpClientName);
         using var answer = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);

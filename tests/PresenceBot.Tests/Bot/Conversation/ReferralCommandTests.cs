@@ -137,10 +137,11 @@ public sealed class ReferralCommandTests : IAsyncLifetime
     [Fact]
     public async Task Tillbaka_DuringALunchOverACalendarMeeting_EndsBothAtOnceAndTheNextBookingStillApplies()
     {
-        var referrals = _bot.Bot.App.Services.GetRequiredService<ReferralService>();
-        var monday = Instant.FromDateTimeOffset(PresenceBotApplication.MondayMorning);
-        await referrals.UpsertCalendarAsync(new CalendarBooking(ApiClient.KimId, "meeting-now", Reason.Meeting, monday - Duration.FromMinutes(30), monday + Duration.FromHours(2), "test"), CancellationToken.None);
-        await referrals.UpsertCalendarAsync(new CalendarBooking(ApiClient.KimId, "meeting-later", Reason.Meeting, monday + Duration.FromHours(5), monday + Duration.FromHours(6), "test"), CancellationToken.None);
+        // Booked in the host's Graph stand-in, so the calendar sync (which runs on its own) agrees with the test.
+        var graph = _bot.Bot.App.Services.GetRequiredService<PresenceBot.Calendar.GraphStandInHost>().Server!;
+        await graph.Calendars.CreateEventAsync(ApiClient.KimId, Calendar.CalendarTestHost.Draft("SAM: Nu", "2026-11-23T08:30:00", "2026-11-23T11:00:00"), CancellationToken.None);
+        await graph.Calendars.CreateEventAsync(ApiClient.KimId, Calendar.CalendarTestHost.Draft("SAM: Senare", "2026-11-23T14:00:00", "2026-11-23T15:00:00"), CancellationToken.None);
+        await Calendar.Eventually.TrueAsync(async () => (string?)(await _bot.ReferralAsync())["source"] == "calendar", "the meeting now as a calendar referral");
         await _bot.SayAsync("/lunch i 45 min");
 
         var reply = (await _bot.SayAsync("/tillbaka")).Card().Words();
