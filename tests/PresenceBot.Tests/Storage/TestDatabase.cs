@@ -102,7 +102,20 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         if (PostgresName is not null && PostgresAdminConnectionString is { } admin)
         {
-            await ExecuteAdminAsync(admin, $"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)");
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAdminAsync(admin, $"DROP DATABASE IF EXISTS {PostgresName} WITH (FORCE)");
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 5)
+                {
+                    // A backend of another role (autovacuum working on the fresh database) can't be terminated by us;
+                    // it finishes in moments. Cleaning up is not what the test is about, so wait and try again.
+                    await Task.Delay(200 * attempt);
+                }
+            }
         }
     }
 
