@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Users.Item.Presence.SetStatusMessage;
 using NodaTime;
@@ -9,21 +8,16 @@ namespace PresenceBot.CalendarSync.Presence;
 
 /// <summary>
 /// Graph's <c>/users/{id}/presence</c> and <c>setStatusMessage</c>, through the app's one Graph client (its retry
-/// handler honours Retry-After). Times are sent and read in UTC.
+/// handler honours Retry-After). The expiry is sent in UTC.
 /// </summary>
 internal sealed class GraphStatusMessageClient(GraphClientProvider graph) : IStatusMessageClient
 {
     private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF");
 
-    public async Task<StatusMessage?> GetAsync(string personId, CancellationToken cancellationToken)
+    public async Task<string?> GetTextAsync(string personId, CancellationToken cancellationToken)
     {
         var presence = await graph.Client.Users[personId].Presence.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (presence?.StatusMessage?.Message?.Content is not { Length: > 0 } text)
-        {
-            return null;
-        }
-
-        return new StatusMessage(text, ExpiryOf(presence.StatusMessage.ExpiryDateTime));
+        return presence?.StatusMessage?.Message?.Content is { Length: > 0 } text ? text : null;
     }
 
     public Task SetAsync(string personId, StatusMessage? message, CancellationToken cancellationToken) =>
@@ -40,15 +34,4 @@ internal sealed class GraphStatusMessageClient(GraphClientProvider graph) : ISta
                 },
             },
             cancellationToken: cancellationToken);
-
-    private static Instant? ExpiryOf(DateTimeTimeZone? expiry)
-    {
-        if (expiry?.DateTime is not { } text || !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc))
-        {
-            return null;
-        }
-
-        // The expiry comes back in the zone it was set in; ours are set in UTC, and only ours are compared.
-        return string.Equals(expiry.TimeZone, "UTC", StringComparison.OrdinalIgnoreCase) ? Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
-    }
 }

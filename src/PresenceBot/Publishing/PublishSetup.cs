@@ -14,6 +14,19 @@ internal static class PublishSetup
     public const string KindPrefix = "publish:";
 
     /// <summary>
+    /// A destination's kind of queued work: four people at a time, retried 10 s doubling to 10 min, for a day (a
+    /// receiver down over a night still gets everything) before the delivery becomes a dead letter.
+    /// </summary>
+    public static WorkKind KindFor(string destination) => new(KindPrefix + destination)
+    {
+        Concurrency = 4,
+        FirstRetryDelay = TimeSpan.FromSeconds(10),
+        MaxRetryDelay = TimeSpan.FromMinutes(10),
+        MaxAttempts = 10_000,
+        MaxAge = TimeSpan.FromHours(25),
+    };
+
+    /// <summary>
     /// Publishing: each configured destination gets its own queued work per person, fed by every committed change and
     /// by the moments a status changes by itself. Needs the work queue and the outbox.
     /// </summary>

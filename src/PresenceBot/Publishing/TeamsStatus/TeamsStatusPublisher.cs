@@ -22,14 +22,7 @@ internal sealed class TeamsStatusPublisher(
 {
     public const string Name = "teams-status";
 
-    public WorkKind Kind { get; } = new(PublishSetup.KindPrefix + Name)
-    {
-        Concurrency = 4,
-        FirstRetryDelay = TimeSpan.FromSeconds(10),
-        MaxRetryDelay = TimeSpan.FromMinutes(10),
-        MaxAttempts = 10_000,
-        MaxAge = TimeSpan.FromHours(25),
-    };
+    public WorkKind Kind { get; } = PublishSetup.KindFor(Name);
 
     public bool Covers(Person person) => true;
 
@@ -44,8 +37,8 @@ internal sealed class TeamsStatusPublisher(
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var ours = await db.StatusMessages.FirstOrDefaultAsync(m => m.PersonId == personId, cancellationToken).ConfigureAwait(false);
-        var current = await presence.GetAsync(personId, cancellationToken).ConfigureAwait(false);
-        if (current is not null && ours?.IsOurs(current.Text) != true)
+        var current = await presence.GetTextAsync(personId, cancellationToken).ConfigureAwait(false);
+        if (current is not null && ours?.IsOurs(current) != true)
         {
             // The person's own words: theirs to change. Forget ours, so we never take theirs for ours later.
             if (ours is not null)
@@ -70,7 +63,7 @@ internal sealed class TeamsStatusPublisher(
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        else if (current?.Text != wanted.Text)
+        else if (current != wanted.Text)
         {
             ours ??= db.StatusMessages.Add(new StatusMessageRow { PersonId = personId }).Entity;
             ours.Pending = wanted.Text;

@@ -31,15 +31,7 @@ internal sealed class WebhookPublisher(
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public WorkKind Kind { get; } = new(PublishSetup.KindPrefix + name)
-    {
-        Concurrency = 4,
-        FirstRetryDelay = TimeSpan.FromSeconds(10),
-        MaxRetryDelay = TimeSpan.FromMinutes(10),
-        // A receiver down over a weekend night still gets everything: a day of retries (MaxAge) before a dead letter.
-        MaxAttempts = 10_000,
-        MaxAge = TimeSpan.FromHours(25),
-    };
+    public WorkKind Kind { get; } = PublishSetup.KindFor(name);
 
     public bool Covers(Person person)
     {
