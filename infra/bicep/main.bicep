@@ -2,7 +2,8 @@
 // for every secret, a user-assigned managed identity for Graph and the bot, an Azure Bot with the Teams channel,
 // and Log Analytics with Application Insights. Deploy into an existing resource group:
 //   az deployment group create -g <group> -f infra/bicep/main.bicep -p infra/bicep/prod.bicepparam
-// See infra/bicep/README.md for the steps before and after (Graph permissions, the Teams app, the organisation file).
+// The steps before and after (Graph permissions, the Teams app, the organisation file) are in the repository
+// README, section Deployment (Azure); what this template sets and why: infra/bicep/README.md.
 
 targetScope = 'resourceGroup'
 

@@ -1,6 +1,6 @@
 // Production: two instances (a restart or a crash loses nothing; both share the database and its job queue), a
 // general-purpose database. Secrets come from the environment of whoever deploys (never from this file):
-// POSTGRES_ADMIN_PASSWORD, SWITCHBOARD_WEBHOOK_SECRET, SWITCHBOARD_API_KEYS (JSON array, at least one key).
+// POSTGRES_ADMIN_PASSWORD, SWITCHBOARD_WEBHOOK_SECRET, SWITCHBOARD_API_KEYS (a JSON object of named keys, e.g. {"trio":"<key>"}, at least one).
 using 'main.bicep'
 
 param name = 'presencebot-prod'
@@ -15,3 +15,7 @@ param logRetentionDays = 90
 param postgresAdministratorPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
 param switchboardWebhookSecret = readEnvironmentVariable('SWITCHBOARD_WEBHOOK_SECRET')
 param switchboardApiKeysJson = readEnvironmentVariable('SWITCHBOARD_API_KEYS')
+// Re-reads wait on Graph's answers, not on the cores: more at once than the two cores of a P1v3.
+param additionalSettings = {
+  Graph__ConcurrentSyncs: '8'
+}

@@ -1,5 +1,5 @@
 // The test environment: one small instance, a burstable database. Secrets come from the environment of whoever
-// deploys (never from this file): POSTGRES_ADMIN_PASSWORD, SWITCHBOARD_WEBHOOK_SECRET, SWITCHBOARD_API_KEYS (JSON array).
+// deploys (never from this file): POSTGRES_ADMIN_PASSWORD, SWITCHBOARD_WEBHOOK_SECRET, SWITCHBOARD_API_KEYS (a JSON object of named keys, e.g. {"trio":"<key>"}, at least one).
 using 'main.bicep'
 
 param name = 'presencebot-test'

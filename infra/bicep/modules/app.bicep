@@ -93,6 +93,8 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     // appsettings.json says Urls=http://localhost:5080; App Service forwards to port 8080 on all interfaces.
     Urls: 'http://+:8080'
     WEBSITES_PORT: '8080'
+    // App Service's front end is a reverse proxy: take the scheme and client address it forwards (https redirect URIs).
+    ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
     Graph__Credential: 'ManagedIdentity'
     Graph__ClientId: identityClientId
     Graph__PublicBaseUrl: publicBaseUrl
