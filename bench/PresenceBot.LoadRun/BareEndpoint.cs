@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace PresenceBot.LoadRun;
 
 /// <summary>
-/// A bare Kestrel endpoint: reads the body of every POST and answers 202, nothing else. Run side by side with the
+/// A bare Kestrel endpoint: reads the body of every POST or PUT and answers 202, nothing else. Run side by side with the
 /// service in the same load, its answer times are the floor this machine, runtime and client give any endpoint, so
 /// the webhook's figures can be judged against it rather than against a number measured on a quieter day.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class BareEndpoint
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         await using var app = builder.Build();
-        app.MapPost("/{**path}", async (HttpContext context) =>
+        app.MapMethods("/{**path}", [HttpMethods.Post, HttpMethods.Put], async (HttpContext context) =>
         {
             await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted).ConfigureAwait(false);
             return Results.StatusCode(StatusCodes.Status202Accepted);

@@ -52,6 +52,7 @@ try
     app.MapHealth();
     app.MapSwitchboardApi();
     app.MapPublishApi();
+    app.MapWorkQueueApi();
     app.MapVoicemailWebhook();
     app.MapGraphNotifications();
     app.MapBotEndpoint();

@@ -4,12 +4,15 @@ using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Publishing;
 
-/// <summary>The admin's side of publishing: put dead letters back into the queue once the receiver is fixed. Keyed like the switchboard API.</summary>
+/// <summary>
+/// The admin's side of publishing: put dead letters back into the queue once the receiver is fixed. Keyed like the
+/// switchboard API, with a key named in <c>Switchboard:AdminKeys</c>.
+/// </summary>
 internal static class PublishApi
 {
     public static WebApplication MapPublishApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/publish").AddEndpointFilter<ApiKeyFilter>().WithTags("Publishing");
+        var api = app.MapAdminGroup("/api/publish").WithTags("Publishing");
         api.MapPost("/dead-letters/replay", ReplayDeadLetters);
         return app;
     }

@@ -36,6 +36,19 @@ internal static partial class ApiKeyRules
         }
     }
 
+    /// <summary>Every admin key must name a configured API key (a typo would otherwise lock the admin out unnoticed).</summary>
+    public static IEnumerable<string> AdminProblems(IReadOnlyDictionary<string, string> keys, IReadOnlyList<string> adminKeys)
+    {
+        for (var i = 0; i < adminKeys.Count; i++)
+        {
+            if (!keys.Keys.Contains(adminKeys[i].Trim(), StringComparer.OrdinalIgnoreCase))
+            {
+                // The value is not echoed: it may be a key pasted by mistake.
+                yield return $"Switchboard:AdminKeys:{i}: names no key of Switchboard:ApiKeys (give a key's name, not the key itself).";
+            }
+        }
+    }
+
     [GeneratedRegex("^[A-Za-z0-9._-]{1,40}$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

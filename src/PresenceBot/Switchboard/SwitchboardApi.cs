@@ -21,6 +21,7 @@ internal static class SwitchboardApi
     {
         builder.Services.AddOptions<SwitchboardOptions>().BindConfiguration(SwitchboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyFilter>();
+        builder.Services.AddSingleton<AdminKeyFilter>();
         return builder;
     }
 

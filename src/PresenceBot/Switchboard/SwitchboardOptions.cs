@@ -13,6 +13,12 @@ public sealed class SwitchboardOptions : IValidatableObject
     public Dictionary<string, string> ApiKeys { get; set; } = [];
 
     /// <summary>
+    /// Names of <see cref="ApiKeys"/> that may also use the admin endpoints (replaying dead letters:
+    /// <c>Switchboard:AdminKeys:0=ops</c>). Empty: no key may; with no API keys at all (Development) they are open like the API.
+    /// </summary>
+    public List<string> AdminKeys { get; set; } = [];
+
+    /// <summary>
     /// The shared secret the switchboard signs voicemail webhooks with (HMAC-SHA256 of <c>"{timestamp}.{raw body}"</c>).
     /// Unset: the webhook refuses every call (a warning is logged at start) — an unsigned webhook would let anyone fill ledgers.
     /// </summary>
@@ -25,5 +31,6 @@ public sealed class SwitchboardOptions : IValidatableObject
     public bool AcceptUnsignedTimestamp { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        ApiKeyRules.Problems(ApiKeys).Select(problem => new ValidationResult(problem, [nameof(ApiKeys)]));
+        ApiKeyRules.Problems(ApiKeys).Select(problem => new ValidationResult(problem, [nameof(ApiKeys)]))
+            .Concat(ApiKeyRules.AdminProblems(ApiKeys, AdminKeys).Select(problem => new ValidationResult(problem, [nameof(AdminKeys)])));
 }

@@ -11,7 +11,9 @@ namespace PresenceBot.Tests.Publishing;
 /// <summary>
 /// A webhook receiver on loopback that does what the README tells integrators to do: verify the signature over
 /// "{timestamp}.{body}", reject a timestamp more than five minutes off, and keep only what is newer than what it has
-/// per person (by sequence). It records every delivery it accepted, and how many it refused and why.
+/// per person (by sequence). It records every delivery it accepted, what it refused and why (an older sequence after a
+/// newer one among them), and how many were repeats of what it has. <see cref="Hold"/> keeps deliveries in flight
+/// (no answer) until <see cref="Release"/>, so a test can stop the sender mid-delivery.
 /// </summary>
 public sealed class SigningReceiver : IAsyncDisposable
 {
@@ -19,6 +21,10 @@ public sealed class SigningReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<JsonNode> _accepted = new();
     private readonly ConcurrentQueue<string> _refused = new();
     private readonly ConcurrentDictionary<string, long> _latest = new();
+    private readonly SemaphoreSlim _held = new(0);
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _release = Released();
+    private int _repeats;
 
     private SigningReceiver(LoopbackServer server) => _server = server;
 
@@ -31,6 +37,9 @@ public sealed class SigningReceiver : IAsyncDisposable
 
     public IReadOnlyList<string> Refused => [.. _refused];
 
+    /// <summary>Deliveries of a sequence the receiver already had (a retry whose answer the sender never saw).</summary>
+    public int Repeats => Volatile.Read(ref _repeats);
+
     /// <summary>Every raw body that reached the receiver, answered or not (for privacy scans).</summary>
     public ConcurrentQueue<string> Bodies { get; } = new();
 
@@ -42,7 +51,42 @@ public sealed class SigningReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    /// <summary>From now on, deliveries get no answer until <see cref="Release"/> (or until the sender goes away).</summary>
+    public void Hold()
+    {
+        lock (_gate)
+        {
+            if (_release.Task.IsCompleted)
+            {
+                _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _release.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits until a delivery is being held; false when none came within <paramref name="timeout"/>.</summary>
+    public Task<bool> WhenHeldAsync(TimeSpan timeout) => _held.WaitAsync(timeout);
+
+    public async ValueTask DisposeAsync()
+    {
+        Release();
+        await _server.DisposeAsync();
+        _held.Dispose();
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
+    }
 
     private async Task ReceiveAsync(HttpContext context, string secret, Func<DateTimeOffset> now)
     {
@@ -50,6 +94,18 @@ public sealed class SigningReceiver : IAsyncDisposable
         await context.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();
         Bodies.Enqueue(System.Text.Encoding.UTF8.GetString(body));
+        Task release;
+        lock (_gate)
+        {
+            release = _release.Task;
+        }
+
+        if (!release.IsCompleted)
+        {
+            _held.Release();
+            await release.WaitAsync(context.RequestAborted);
+        }
+
         if (Answer != HttpStatusCode.OK)
         {
             context.Response.StatusCode = (int)Answer;
@@ -76,7 +132,15 @@ public sealed class SigningReceiver : IAsyncDisposable
         if (_latest.TryGetValue(person, out var seen) && sequence <= seen)
         {
             // An older or repeated state: acknowledged, not applied.
-            _refused.Enqueue($"old sequence {sequence} after {seen}");
+            if (sequence == seen)
+            {
+                Interlocked.Increment(ref _repeats);
+            }
+            else
+            {
+                _refused.Enqueue($"old sequence {sequence} after {seen}");
+            }
+
             context.Response.StatusCode = 200;
             return;
         }

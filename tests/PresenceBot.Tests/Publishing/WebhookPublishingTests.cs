@@ -9,6 +9,7 @@ namespace PresenceBot.Tests.Publishing;
 public sealed class WebhookPublishingTests : IAsyncLifetime
 {
     private const string Secret = "a-receiver-secret-of-32-characters!";
+    private const string SaraUpn = "sara.nordin@lycksele.se";
     private PresenceBotApplication _app = null!;
     private SigningReceiver _receiver = null!;
     private HttpClient _client = null!;
@@ -72,16 +73,25 @@ public sealed class WebhookPublishingTests : IAsyncLifetime
         await Eventually.TrueAsync(() => Task.FromResult(!_receiver.Bodies.IsEmpty), "a first attempt");
         await _client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "lunch", until = "2026-11-23T12:00" });
         await _client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "errand", until = "2026-11-23T14:00" });
+        // Another person changed during the outage too: nobody's latest state is lost.
+        await _client.PutJsonAsync($"/api/referrals/{SaraUpn}/manual", new { reason = "training", until = "2026-11-23T16:00" });
+        await _client.PutJsonAsync($"/api/referrals/{SaraUpn}/manual", new { reason = "vacation", until = "2026-11-25T08:00" });
 
         var attempts = await AdvanceAsync(TimeSpan.FromMinutes(2), () => false);
         Assert.True(attempts >= 2, $"retried while down ({_receiver.Bodies.Count} attempts)");
         _receiver.Answer = HttpStatusCode.OK;
-        await AdvanceAsync(TimeSpan.FromMinutes(15), () => _receiver.Accepted.Any(a => (string?)a["reason"] == "errand"));
+        await AdvanceAsync(
+            TimeSpan.FromMinutes(15),
+            () => _receiver.Accepted.Any(a => (string?)a["reason"] == "errand") && _receiver.Accepted.Any(a => (string?)a["reason"] == "vacation"));
 
-        var accepted = _receiver.Accepted;
-        Assert.Equal("errand", (string?)accepted[^1]["reason"]);
-        Assert.Equal("2026-11-23T14:00:00+01:00", (string?)accepted[^1]["returnsAt"]);
-        Assert.Equal(accepted.Select(a => (long)a["sequence"]!).Order(), accepted.Select(a => (long)a["sequence"]!));
+        var kim = _receiver.Accepted.Where(a => (string?)a["person"]!["upn"] == KimUpn).ToList();
+        Assert.Equal("errand", (string?)kim[^1]["reason"]);
+        Assert.Equal("2026-11-23T14:00:00+01:00", (string?)kim[^1]["returnsAt"]);
+        Assert.Equal(kim.Select(a => (long)a["sequence"]!).Order(), kim.Select(a => (long)a["sequence"]!));
+        var sara = _receiver.Accepted.Where(a => (string?)a["person"]!["upn"] == SaraUpn).ToList();
+        Assert.Equal("vacation", (string?)sara[^1]["reason"]);
+        Assert.Equal("2026-11-25T08:00:00+01:00", (string?)sara[^1]["returnsAt"]);
+        Assert.Equal(sara.Select(a => (long)a["sequence"]!).Order(), sara.Select(a => (long)a["sequence"]!));
         Assert.Empty(_receiver.Refused);
     }
 

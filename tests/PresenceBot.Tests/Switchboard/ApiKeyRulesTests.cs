@@ -33,4 +33,15 @@ public sealed class ApiKeyRulesTests
 
         Assert.Contains("same key", found, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnAdminKeyNamingNoApiKey_IsNamedWithItsIndex()
+    {
+        var keys = new Dictionary<string, string> { ["trio"] = Good, ["ops"] = Good + "x" };
+
+        Assert.Empty(ApiKeyRules.AdminProblems(keys, ["ops", "OPS"]));
+        var found = Assert.Single(ApiKeyRules.AdminProblems(keys, ["ops", Good]));
+        Assert.StartsWith("Switchboard:AdminKeys:1: names no key", found, StringComparison.Ordinal);
+        Assert.DoesNotContain(Good, found, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using PresenceBot.Bench;
+using PresenceBot.GraphStandIn;
+
+namespace PresenceBot.LoadRun.Publish;
+
+/// <summary>
+/// The publish mode (issue 12): referral changes through the switchboard API at a fixed rate, with signed webhook
+/// receivers on loopback and the Teams status message on (Graph stand-in in this process); reports publish delay
+/// (change committed → receiver got it) and the API's latency beside a bare endpoint's under the same schedule.
+/// See docs/performance.md, "Publishing (issue 12)".
+/// </summary>
+internal static class PublishRun
+{
+    public static async Task<int> RunAsync(string[] args, CancellationTokenSource cancel)
+    {
+        if (await RunSupport.PrepareAsync(args, PublishRunOptions.Parse, o => o.ServiceDll, "loadrun publish").ConfigureAwait(false) is not var (options, serviceDll))
+        {
+            return 2;
+        }
+
+        var temp = Directory.CreateTempSubdirectory("presencebot-loadrun-publish-");
+        GraphStandInServer? graph = null;
+        ServiceProcess? service = null;
+        ServiceProcess? bare = null;
+        var receivers = new List<PublishReceiver>();
+        try
+        {
+            var ct = cancel.Token;
+            var (json, people) = OrganisationGenerator.Generate(options.People);
+            var organisationFile = Path.Combine(temp.FullName, "organisation.json");
+            await File.WriteAllTextAsync(organisationFile, json, ct).ConfigureAwait(false);
+            var databaseFile = Path.Combine(temp.FullName, "presencebot.db");
+            var apiKey = Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+            graph = await GraphStandInServer.StartAsync(new GraphStandInOptions { Port = 0 }, ct).ConfigureAwait(false);
+            var serviceArgs = new List<string> { $"--Graph:BaseUrl={graph.BaseUrl.AbsoluteUri.TrimEnd('/')}", "--Graph:Credential=None" };
+            for (var i = 0; i < options.Receivers; i++)
+            {
+                var secret = Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray());
+                var receiver = await PublishReceiver.StartAsync(secret, ct).ConfigureAwait(false);
+                receivers.Add(receiver);
+                serviceArgs.Add(string.Create(CultureInfo.InvariantCulture, $"--Publish:Webhooks:{i}:Name=receiver-{i}"));
+                serviceArgs.Add(string.Create(CultureInfo.InvariantCulture, $"--Publish:Webhooks:{i}:Url={receiver.Url}"));
+                serviceArgs.Add(string.Create(CultureInfo.InvariantCulture, $"--Publish:Webhooks:{i}:Secret={secret}"));
+            }
+
+            serviceArgs.Add($"--Publish:TeamsStatusMessage={(options.TeamsStatus ? "true" : "false")}");
+            Console.WriteLine($"service:      {serviceDll}");
+            Console.WriteLine($"organisation: {people.Count} people in {temp.FullName}");
+            Console.WriteLine($"receivers:    {string.Join(", ", receivers.Select(r => r.Url))} (this process); Teams status message {(options.TeamsStatus ? "on" : "off")}");
+            var startedAt = Stopwatch.GetTimestamp();
+            service = ServiceProcess.Start(serviceDll, organisationFile, databaseFile, apiKey, [.. serviceArgs, .. options.ServiceArgs]);
+            using var api = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
+            await LoadClient.WaitReadyAsync(api, service, TimeSpan.FromSeconds(120), ct).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready after {Stopwatch.GetElapsedTime(startedAt).TotalSeconds:F1} s on {service.BaseAddress} (pid {service.Id})"));
+            await RunSupport.WaitForCalendarStartUpAsync(databaseFile, people, ct).ConfigureAwait(false);
+            var memory = new List<(string When, double Rss, double Peak)>();
+            RunSupport.Remember(memory, "before load", service);
+
+            bare = ServiceProcess.StartBareEndpoint();
+            using var bareClient = LoadClient.Create(bare.BaseAddress, apiKey, options.Workers);
+            await WaitBareAsync(bareClient, ct).ConfigureAwait(false);
+
+            // Tomorrow 08:00 Swedish time: every change's return time lies ahead of the run, a minute apart.
+            var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+            var today = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).Date;
+            var start = new DateTimeOffset(today.AddDays(1).AddHours(8), zone.GetUtcOffset(today.AddDays(1).AddHours(8)));
+            var load = new ChangeLoad(api, people, start, zone);
+            var floor = new ChangeLoad(bareClient, people, start, zone);
+            var warmup = 0;
+            if (options.WarmupSeconds > 0)
+            {
+                var warm = await load.RunAsync(0, options.Rate, options.WarmupSeconds, options.MaxRequests, options.Workers, ct).ConfigureAwait(false);
+                warmup = warm.Answered.Length;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {warmup} changes in {options.WarmupSeconds:F0} s, {warm.Run.Errors} errors (not counted)"));
+            }
+
+            var cpuBefore = service.CpuTime();
+            var stallBefore = RunSupport.CpuStallMicroseconds();
+            var loadStarted = Stopwatch.GetTimestamp();
+            var measured = load.RunAsync(warmup, options.Rate, options.DurationSeconds, options.MaxRequests, options.Workers, ct);
+            var bareRun = floor.RunAsync(warmup, options.Rate, options.DurationSeconds, options.MaxRequests, options.Workers, ct);
+            var changes = await measured.ConfigureAwait(false);
+            var floored = await bareRun.ConfigureAwait(false);
+            var loadElapsed = Stopwatch.GetElapsedTime(loadStarted);
+            var serviceCpu = service.CpuTime() - cpuBefore;
+            var pressure = (RunSupport.CpuStallMicroseconds() - stallBefore) / 1e6 / loadElapsed.TotalSeconds * 100;
+            RunSupport.Remember(memory, "after load", service);
+
+            // Every committed change (or a newer one for the person) at every receiver, bounded.
+            var drainStarted = Stopwatch.GetTimestamp();
+            while (receivers.Any(r => PublishDelays.Pending(changes, load, r.Arrivals) > 0)
+                && Stopwatch.GetElapsedTime(drainStarted) < TimeSpan.FromSeconds(options.DrainLimitSeconds))
+            {
+                if (service.HasExited)
+                {
+                    throw new LoadRunException("the service exited during the run");
+                }
+
+                await Task.Delay(250, ct).ConfigureAwait(false);
+            }
+
+            var report = new PublishReport(options)
+            {
+                Changes = changes,
+                Bare = floored,
+                Delays = [.. receivers.Select(r => (r.Url, PublishDelays.Of(changes, load, r.Arrivals), r.BadSignatures, r.OlderAfterNewer, r.Arrivals.Count))],
+                DrainTime = Stopwatch.GetElapsedTime(drainStarted),
+                StatusMessages = graph.Presence.AllHistory().Count,
+                GraphWrites = graph.ReceivedWrites.Count,
+                ServiceCpu = serviceCpu,
+                CpuPressure = pressure,
+                LoadElapsed = loadElapsed,
+                Memory = memory,
+            };
+            report.Print();
+            return report.Passed ? 0 : 1;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("loadrun publish: cancelled").ConfigureAwait(false);
+            return 130;
+        }
+        catch (Exception e) when (e is LoadRunException or HttpRequestException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"loadrun publish: FAILED: {e.Message}").ConfigureAwait(false);
+            if (service is not null)
+            {
+                await Console.Error.WriteLineAsync("---- service output (tail) ----").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(service.OutputTail()).ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+        finally
+        {
+            bare?.Dispose();
+            service?.Dispose();
+            foreach (var receiver in receivers)
+            {
+                await receiver.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (graph is not null)
+            {
+                await graph.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (options.KeepTemp)
+            {
+                Console.WriteLine($"kept {temp.FullName}");
+            }
+            else
+            {
+                RunSupport.DeleteQuietly(temp);
+            }
+        }
+    }
+
+    private static async Task WaitBareAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 150; attempt++)
+        {
+            try
+            {
+                using var response = await client.PostAsync(new Uri("ping", UriKind.Relative), new ByteArrayContent([]), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw new LoadRunException("the bare endpoint did not answer within 30 s");
+    }
+}

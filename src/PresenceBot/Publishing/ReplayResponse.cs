@@ -1,3 +1,0 @@
-namespace PresenceBot.Publishing;
-
-public sealed record ReplayResponse(int Replayed);
