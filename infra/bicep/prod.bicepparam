@@ -16,6 +16,8 @@ param postgresAdministratorPassword = readEnvironmentVariable('POSTGRES_ADMIN_PA
 param switchboardWebhookSecret = readEnvironmentVariable('SWITCHBOARD_WEBHOOK_SECRET')
 param switchboardApiKeysJson = readEnvironmentVariable('SWITCHBOARD_API_KEYS')
 // Re-reads wait on Graph's answers, not on the cores: more at once than the two cores of a P1v3.
+// The key named 'ops' in SWITCHBOARD_API_KEYS is the admins' (dead-letter replay); start-up stops if there is none.
 param additionalSettings = {
   Graph__ConcurrentSyncs: '8'
+  Switchboard__AdminKeys__0: 'ops'
 }

@@ -12,3 +12,7 @@ param keyVaultPurgeProtection = false
 param postgresAdministratorPassword = readEnvironmentVariable('POSTGRES_ADMIN_PASSWORD')
 param switchboardWebhookSecret = readEnvironmentVariable('SWITCHBOARD_WEBHOOK_SECRET')
 param switchboardApiKeysJson = readEnvironmentVariable('SWITCHBOARD_API_KEYS')
+// The key named 'ops' in SWITCHBOARD_API_KEYS is the admins' (dead-letter replay); start-up stops if there is none.
+param additionalSettings = {
+  Switchboard__AdminKeys__0: 'ops'
+}
