@@ -42,9 +42,11 @@ public static class CalendarSyncSetup
             TentativeMakesReferral = sp.GetRequiredService<IOptions<GraphOptions>>().Value.TentativeMakesReferral,
         }));
         services.AddSingleton<WebhookUrls>();
+        services.AddSingleton<UnknownSubscriptions>();
         services.AddSingleton<SubscriptionDirectory>();
         services.AddSingleton<SubscriptionManager>();
         services.AddSingleton<NotificationCounters>();
+        services.AddSingleton<DiscardWarnings>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<PersonCalendarSync>();
         services.AddSingleton<CalendarWorkRunner>();
