@@ -34,6 +34,8 @@ public static class CalendarSyncSetup
 
             return endpoint;
         });
+        services.AddSingleton<GraphMetrics>();
+        services.AddSingleton<RereadMetrics>();
         services.AddSingleton<GraphClientProvider>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<ICalendarReader, GraphCalendarReader>();
