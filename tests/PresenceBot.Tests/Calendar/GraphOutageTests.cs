@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using PresenceBot.GraphStandIn.Faults;
+using PresenceBot.WorkQueue;
 using Xunit.Abstractions;
 using static PresenceBot.Tests.Calendar.CalendarTestHost;
 
@@ -76,7 +77,7 @@ public sealed class GraphOutageTests(ITestOutputHelper output)
             await simulation.MinuteAsync();
         }
 
-        Assert.Equal(0, await host.CountAsync("work_items", "Kind = 'calendar-reread'"));
+        await Eventually.TrueAsync(async () => await host.CountAsync("work_items", "Kind = 'calendar-reread'") == 0, "every re-read done within six minutes of Graph's return");
         foreach (var person in people)
         {
             var status = await host.StatusAsync(person);
@@ -107,12 +108,14 @@ public sealed class GraphOutageTests(ITestOutputHelper output)
     /// <summary>
     /// Advances the host's clock a minute at a time and fires, through Hangfire, each recurring job whose cron matches
     /// the new minute (Hangfire's own scheduler keeps real time, not the fake clock); then waits until those jobs are
-    /// done and the work queue has tried everything that came due.
+    /// done and the work queue has claimed everything that came due.
     /// </summary>
     private sealed class HangfireMinutes(CalendarTestHost host)
     {
         private readonly JobStorage _storage = host.App.Services.GetRequiredService<JobStorage>();
         private readonly IRecurringJobManagerV2 _manager = host.App.Services.GetRequiredService<IRecurringJobManagerV2>();
+        private readonly WorkQueueSignal _signal = host.App.Services.GetRequiredService<WorkQueueSignal>();
+        private readonly List<string> _kinds = host.App.Services.GetServices<IWorkHandler>().Select(h => h.Kind.Name).ToList();
 
         public List<string> Fired { get; } = [];
 
@@ -146,7 +149,21 @@ public sealed class GraphOutageTests(ITestOutputHelper output)
 
             await Eventually.TrueAsync(() => Task.FromResult(triggered.All(Finished)), $"the jobs fired at {now:O} finished");
             var ticks = Instant.FromDateTimeOffset(now).ToUnixTimeTicks();
-            await Eventually.TrueAsync(async () => await host.CountAsync("work_items", $"DueAt <= {ticks}") == 0, $"the work due at {now:O} tried");
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    // The worker polls every second of the (frozen) clock: a claim that met a busy database waits for
+                    // that poll, so stand in for it.
+                    foreach (var kind in _kinds)
+                    {
+                        _signal.Wake(kind);
+                    }
+
+                    // Claimed is enough: a run still under way (or one whose outcome a busy database lost, left to its
+                    // lease) is the worker's business, as it would be in real time.
+                    return await host.CountAsync("work_items", $"DueAt <= {ticks} AND (LeaseUntil IS NULL OR LeaseUntil <= {ticks})") == 0;
+                },
+                $"the work due at {now:O} claimed");
         }
 
         private bool Finished(string jobId)
