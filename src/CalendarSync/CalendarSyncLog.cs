@@ -5,8 +5,8 @@ namespace PresenceBot.CalendarSync;
 /// <summary>Calendar sync's log messages (event ids 1100–1199). Never subjects, bodies, locations or tokens.</summary>
 internal static partial class CalendarSyncLog
 {
-    [LoggerMessage(1100, LogLevel.Warning, "Discarded a Graph notification: {Why} (subscription {SubscriptionId}).")]
-    public static partial void NotificationDiscarded(ILogger logger, string why, string? subscriptionId);
+    [LoggerMessage(1100, LogLevel.Warning, "Discarded a Graph notification: {Why} (subscription {SubscriptionId}); {HeldBack} more for this reason since the last such warning.")]
+    public static partial void NotificationDiscarded(ILogger logger, string why, string? subscriptionId, long heldBack);
 
     [LoggerMessage(1101, LogLevel.Error, "Could not record {Count} Graph notifications; answering 503 so Graph retries.")]
     public static partial void NotificationsNotRecorded(ILogger logger, int count, Exception exception);

@@ -34,6 +34,8 @@ public static class CalendarSyncSetup
 
             return endpoint;
         });
+        services.AddSingleton<GraphMetrics>();
+        services.AddSingleton<RereadMetrics>();
         services.AddSingleton<GraphClientProvider>();
         services.AddSingleton<ISubscriptionClient, GraphSubscriptionClient>();
         services.AddSingleton<ICalendarReader, GraphCalendarReader>();
@@ -42,9 +44,11 @@ public static class CalendarSyncSetup
             TentativeMakesReferral = sp.GetRequiredService<IOptions<GraphOptions>>().Value.TentativeMakesReferral,
         }));
         services.AddSingleton<WebhookUrls>();
+        services.AddSingleton<UnknownSubscriptions>();
         services.AddSingleton<SubscriptionDirectory>();
         services.AddSingleton<SubscriptionManager>();
         services.AddSingleton<NotificationCounters>();
+        services.AddSingleton<DiscardWarnings>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<PersonCalendarSync>();
         services.AddSingleton<CalendarWorkRunner>();

@@ -62,6 +62,7 @@ public static class TeamsChannelSetup
             });
 
         services.AddSingleton<InboundGuard>();
+        services.AddSingleton<TurnMetrics>();
         services.AddScoped<ActivityProcessor>();
         services.AddSingleton<ConversationBreaker>();
         services.AddSingleton<ITeamsNotifier, TeamsNotifier>();

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
@@ -28,6 +29,8 @@ internal sealed class GroupMembershipJob(
     /// <summary>More unknown members than this are looked up with one paged members listing rather than one request each.</summary>
     private const int LookUpOneByOneAtMost = 10;
 
+    /// <summary>Not retried by Hangfire (the next round, minutes later, is the retry), so a failing round leaves no job behind.</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var unitsByGroup = organisation.Current.Units

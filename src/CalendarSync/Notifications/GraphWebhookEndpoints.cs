@@ -21,6 +21,12 @@ namespace PresenceBot.CalendarSync.Notifications;
 internal static class GraphWebhookEndpoints
 {
     private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Items one request may carry. Graph batches a few hundred at most; a megabyte of tiny items is 20,000, each
+    /// a check and a possible warning, so a request over this is refused whole (400) before any of them is looked at.
+    /// </summary>
+    public const int MaxNotificationsPerRequest = 1000;
     private static readonly string[] ChangeTypes = ["created", "updated", "deleted"];
     private static readonly string[] LifecycleEvents = [LifecycleEventNames.ReauthorizationRequired, LifecycleEventNames.SubscriptionRemoved, LifecycleEventNames.Missed];
 
@@ -65,6 +71,15 @@ internal static class GraphWebhookEndpoints
         if (collection?.Value is not { } items)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body has no 'value' array.");
+        }
+
+        if (items.Count > MaxNotificationsPerRequest)
+        {
+            intake.RefuseOversized();
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: $"More than {MaxNotificationsPerRequest} notifications in one request.",
+                detail: $"{items.Count} items; Microsoft Graph sends a few hundred at most.");
         }
 
         return await intake.RecordAsync(items, lifecycle, http.RequestAborted).ConfigureAwait(false)

@@ -7,21 +7,31 @@ namespace PresenceBot.CalendarSync.Notifications;
 /// <summary>
 /// Checks each notification and records what the good ones ask for — a re-read of each person named, once, and the
 /// lifecycle events' subscription repairs — in the durable work queue, in one transaction, before the 202. Only ids
-/// are kept, never anything from the booking: the re-read asks Graph what is true.
+/// are kept, never anything from the booking: the re-read asks Graph what is true. Nothing here waits for scheduled work:
+/// the answer costs the checks, at most <see cref="MaxLookupsPerRequest"/> store look-ups and one insert.
 /// </summary>
 internal sealed class WebhookIntake(
     SubscriptionDirectory subscriptions,
     ICalendarWorkQueue work,
     NotificationCounters counters,
+    DiscardWarnings warnings,
     ILogger<WebhookIntake> logger)
 {
+    /// <summary>
+    /// Subscription ids one request may make us look up in the store (ids this instance neither knows nor has just
+    /// found unknown). Graph's requests name our own subscriptions, which are cached; past this many strangers in one
+    /// request the rest are discarded unread, so a body full of made-up ids costs a handful of queries, not thousands.
+    /// </summary>
+    public const int MaxLookupsPerRequest = 16;
+
     /// <summary>False when nothing could be recorded (the caller answers 503 so Graph retries).</summary>
     public async Task<bool> RecordAsync(IReadOnlyList<NotificationPayload?> items, bool lifecycle, CancellationToken cancellationToken)
     {
         var accepted = new List<CalendarWork>(items.Count);
+        var lookups = 0;
         foreach (var item in items)
         {
-            if (await CheckAsync(item, lifecycle, cancellationToken).ConfigureAwait(false) is { } entry)
+            if (await CheckAsync(item, lifecycle, () => ++lookups <= MaxLookupsPerRequest, cancellationToken).ConfigureAwait(false) is { } entry)
             {
                 accepted.Add(entry);
             }
@@ -51,7 +61,10 @@ internal sealed class WebhookIntake(
         return true;
     }
 
-    private async Task<CalendarWork?> CheckAsync(NotificationPayload? item, bool lifecycle, CancellationToken cancellationToken)
+    /// <summary>Refuses a request with more items than Graph ever sends (before any look-up), counted and warned about like a discard.</summary>
+    public void RefuseOversized() => Discard("too many notifications in one request", null);
+
+    private async Task<CalendarWork?> CheckAsync(NotificationPayload? item, bool lifecycle, Func<bool> mayLookUp, CancellationToken cancellationToken)
     {
         if (item?.SubscriptionId is not { Length: > 0 and <= 128 } subscriptionId)
         {
@@ -62,6 +75,11 @@ internal sealed class WebhookIntake(
         if (kind is null)
         {
             return Discard(lifecycle ? "unknown lifecycle event" : "unknown change type", subscriptionId);
+        }
+
+        if (subscriptions.NeedsLookup(subscriptionId) && !mayLookUp())
+        {
+            return Discard("unknown subscription", subscriptionId);
         }
 
         if (await subscriptions.FindAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is not { } subscription)
@@ -87,7 +105,7 @@ internal sealed class WebhookIntake(
     private CalendarWork? Discard(string why, string? subscriptionId)
     {
         counters.Discard(why);
-        CalendarSyncLog.NotificationDiscarded(logger, why, subscriptionId is { Length: <= 128 } ? subscriptionId : null);
+        warnings.Warn(why, subscriptionId);
         return null;
     }
 }

@@ -8,11 +8,18 @@ namespace PresenceBot.CalendarSync.Processing;
 /// Does one item of <see cref="ICalendarWorkQueue"/>'s work when the queue hands it back. Throws when it failed,
 /// and the queue retries it later.
 /// </summary>
-internal sealed class CalendarWorkRunner(PersonCalendarSync sync, SubscriptionManager subscriptions, IOrganisationSource organisation, ILogger<CalendarWorkRunner> logger)
+internal sealed class CalendarWorkRunner(
+    PersonCalendarSync sync,
+    SubscriptionManager subscriptions,
+    IOrganisationSource organisation,
+    RereadMetrics metrics,
+    TimeProvider time,
+    ILogger<CalendarWorkRunner> logger)
 {
     public async Task RunAsync(CalendarWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        var started = time.GetTimestamp();
         try
         {
             switch (work.Kind)
@@ -22,6 +29,7 @@ internal sealed class CalendarWorkRunner(PersonCalendarSync sync, SubscriptionMa
                     if (organisation.Current.FindPerson(work.Id) is { } person)
                     {
                         await sync.SyncAsync(person, work.Kind == CalendarWorkKind.FullReread, cancellationToken).ConfigureAwait(false);
+                        metrics.Record(time.GetElapsedTime(started), work.Kind == CalendarWorkKind.FullReread, succeeded: true);
                     }
 
                     break;
@@ -38,6 +46,7 @@ internal sealed class CalendarWorkRunner(PersonCalendarSync sync, SubscriptionMa
         catch (Exception ex) when (ex is not OperationCanceledException && work.IsReread)
         {
             // Logged here with the person, rethrown for the queue's back-off.
+            metrics.Record(time.GetElapsedTime(started), work.Kind == CalendarWorkKind.FullReread, succeeded: false);
             CalendarSyncLog.SyncFailed(logger, work.Id, ex);
             throw;
         }

@@ -4,11 +4,15 @@ namespace PresenceBot.CalendarSync.Subscriptions;
 
 /// <summary>
 /// Known subscriptions by id, cached so the webhook answers in milliseconds; a miss (one made by another
-/// instance) is read from the store. Changes made here update the cache as they are written.
+/// instance) is read from the store, and an id the store does not know either is remembered briefly
+/// (<see cref="UnknownSubscriptions"/>). Changes made here update the cache as they are written.
 /// </summary>
-internal sealed class SubscriptionDirectory(ISubscriptionStore store)
+internal sealed class SubscriptionDirectory(ISubscriptionStore store, UnknownSubscriptions unknown)
 {
     private readonly ConcurrentDictionary<string, CalendarSubscription> _known = new(StringComparer.Ordinal);
+
+    /// <summary>True when <see cref="FindAsync"/> would have to ask the store (neither known nor recently unknown).</summary>
+    public bool NeedsLookup(string subscriptionId) => !_known.ContainsKey(subscriptionId) && !unknown.Contains(subscriptionId);
 
     public async ValueTask<CalendarSubscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
     {
@@ -17,10 +21,19 @@ internal sealed class SubscriptionDirectory(ISubscriptionStore store)
             return cached;
         }
 
+        if (unknown.Contains(subscriptionId))
+        {
+            return null;
+        }
+
         var stored = await store.FindAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
         if (stored is not null)
         {
             _known[subscriptionId] = stored;
+        }
+        else
+        {
+            unknown.Remember(subscriptionId);
         }
 
         return stored;
@@ -30,6 +43,7 @@ internal sealed class SubscriptionDirectory(ISubscriptionStore store)
     {
         await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
         _known[subscription.Id] = subscription;
+        unknown.Forget(subscription.Id);
     }
 
     public async Task DeleteAsync(string subscriptionId, CancellationToken cancellationToken)

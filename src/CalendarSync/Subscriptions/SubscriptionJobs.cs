@@ -1,3 +1,4 @@
+using Hangfire;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.Referrals.Organisation;
 
@@ -12,7 +13,11 @@ internal sealed class SubscriptionJobs(SubscriptionManager subscriptions, ICalen
     /// <summary>The minutely sweep of the inbox that was: the work queue needs none. Removed from Hangfire's storage at start.</summary>
     public const string RetiredSweepJobId = "calendar-inbox-sweep";
 
-    /// <summary>Renews what is due and creates what is missing (a failed creation is retried here).</summary>
+    /// <summary>
+    /// Renews what is due and creates what is missing (a failed creation is retried here). Not retried by Hangfire: the
+    /// next round, 30 minutes later, is the retry, so Graph down for hours leaves no pile of retrying or failed jobs.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RenewAndReconcileAsync(CancellationToken cancellationToken)
     {
         await subscriptions.RenewDueAsync(cancellationToken).ConfigureAwait(false);

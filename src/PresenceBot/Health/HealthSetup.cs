@@ -10,6 +10,8 @@ internal static class HealthSetup
     {
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<JobsHealthCheck>("jobs", tags: [ReadyTag])
+            .AddCheck<SubscriptionsHealthCheck>("graphSubscriptions", tags: [ReadyTag])
             .AddCheck<OrganisationHealthCheck>("organisation", tags: [ReadyTag])
             .AddCheck<PresenceBot.WorkQueue.WorkQueueHealthCheck>("workQueue", tags: [ReadyTag]);
         return builder;

@@ -6,7 +6,7 @@ namespace PresenceBot.Reminders;
 /// Claim, send, give back on failure: the one path every reminder and alert takes, so each goes out at most once across
 /// runs, restarts and instances, and a failed send is tried again by the next run (the claim no longer blocks it).
 /// </summary>
-internal sealed class ReminderDelivery(IReminderLog log, IReminderSender sender, ILogger<ReminderDelivery> logger)
+internal sealed class ReminderDelivery(IReminderLog log, IReminderSender sender, ReminderMetrics metrics, ILogger<ReminderDelivery> logger)
 {
     public async Task<ReminderOutcome> DeliverAsync(ReminderMessage message, CancellationToken cancellationToken)
     {
@@ -25,6 +25,7 @@ internal sealed class ReminderDelivery(IReminderLog log, IReminderSender sender,
             // Whatever the channel's failure, the message was not delivered: give the claim back (not cancellable, or
             // the message would be lost for good) and let the next run try again. One failure must not stop the others.
             await log.ReleaseAsync(message, CancellationToken.None).ConfigureAwait(false);
+            metrics.Failed(message.Kind);
             if (ex is ReminderDeliveryException notDelivered)
             {
                 RemindersLog.NotReachable(logger, message.Kind, message.RecipientId, notDelivered.Delivery.ToString());
@@ -43,6 +44,7 @@ internal sealed class ReminderDelivery(IReminderLog log, IReminderSender sender,
             throw;
         }
 
+        metrics.Sent(message.Kind);
         RemindersLog.Sent(logger, message.Kind, message.RecipientId, message.Slot);
         return ReminderOutcome.Sent;
     }

@@ -14,6 +14,7 @@ internal static class RemindersSetup
         var services = builder.Services;
         services.AddOptions<RemindersOptions>().BindConfiguration(RemindersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IReminderSender, TeamsReminderSender>();
+        services.AddSingleton<ReminderMetrics>();
         services.AddSingleton<ReminderDelivery>();
         services.AddSingleton<CoverageRound>();
         services.AddSingleton<IReferralChangeHandler, CoverageChangeHandler>();

@@ -127,15 +127,21 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
                 return false;
             }
 
+            // One dead letter per key: a key that dies again (a person whose calendar stays unreadable, asked for again
+            // every night) replaces its earlier one, keeping when and why it first failed, so the table cannot grow
+            // by a row per key per day while the cause lasts.
+            var earlier = await db.DeadLetters.Where(d => d.Kind == row.Kind && d.Key == row.Key).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var first = earlier.OrderBy(d => d.CreatedAt).FirstOrDefault();
+            db.DeadLetters.RemoveRange(earlier);
             db.DeadLetters.Add(new DeadLetterRow
             {
                 Kind = row.Kind,
                 Key = row.Key,
                 Payload = row.Payload,
-                Attempts = row.Attempts,
-                FirstError = row.FirstError ?? error,
+                Attempts = row.Attempts + earlier.Sum(d => d.Attempts),
+                FirstError = first?.FirstError ?? row.FirstError ?? error,
                 LastError = error,
-                CreatedAt = row.CreatedAt,
+                CreatedAt = first?.CreatedAt ?? row.CreatedAt,
                 DeadAt = now,
             });
             db.WorkItems.Remove(row);

@@ -125,7 +125,7 @@ internal sealed class WorkQueueWorker(
         try
         {
             await claims.CompleteAsync(item, CancellationToken.None).ConfigureAwait(false);
-            metrics.Processed(kind.Name);
+            metrics.Processed(kind.Name, (NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()) - item.CreatedAt).ToTimeSpan());
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -22,12 +22,33 @@ internal sealed class ActivityProcessor(
     ConnectorClient connector,
     IBotPersonDirectory people,
     IOptions<MicrosoftAppOptions> app,
+    TurnMetrics metrics,
     TimeProvider time,
     ILogger<ActivityProcessor> logger)
 {
     private const string TurnFailedText = "Något gick fel hos PresenceBot. Försök igen om en stund.";
 
+    /// <summary>Set by the turn-error handler: the turn was answered, but with an apology.</summary>
+    private bool _turnFailed;
+
     public async Task<AdaptiveCardInvokeResponse?> ProcessAsync(Activity activity, bool serviceUrlVouched, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var started = time.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var response = await TurnAsync(activity, serviceUrlVouched, cancellationToken).ConfigureAwait(false);
+            failed = _turnFailed;
+            return response;
+        }
+        finally
+        {
+            metrics.Turn(activity.Type, failed, time.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<AdaptiveCardInvokeResponse?> TurnAsync(Activity activity, bool serviceUrlVouched, CancellationToken cancellationToken)
     {
         if (serviceUrlVouched)
         {
@@ -82,6 +103,7 @@ internal sealed class ActivityProcessor(
         {
             // The turn-error handler: the person hears something went wrong instead of silence; the channel gets 200
             // (an error status would only make it resend the same message).
+            _turnFailed = true;
             ChannelLog.TurnFailed(logger, ActivityTypes.Message, ex);
             await TryApologiseAsync(turn, cancellationToken).ConfigureAwait(false);
         }
@@ -100,6 +122,7 @@ internal sealed class ActivityProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Same handler for card actions: Teams shows the error's message on the card.
+            _turnFailed = true;
             ChannelLog.TurnFailed(logger, ActivityTypes.Invoke, ex);
             return new AdaptiveCardInvokeResponse(500, AdaptiveCardInvokeResponse.ErrorType,
                 JsonSerializer.SerializeToElement(new { code = "InternalError", message = TurnFailedText }));

@@ -7,8 +7,11 @@ namespace PresenceBot.CalendarSync.Tests.Membership;
 /// <summary>A Graph stand-in on loopback and the product's Graph client pointed at it.</summary>
 internal sealed class StandInGraph : IAsyncDisposable
 {
-    private StandInGraph(GraphStandInServer server, GraphClientProvider client)
+    private readonly GraphMetrics _metrics;
+
+    private StandInGraph(GraphStandInServer server, GraphClientProvider client, GraphMetrics metrics)
     {
+        _metrics = metrics;
         Server = server;
         Client = client;
     }
@@ -23,12 +26,14 @@ internal sealed class StandInGraph : IAsyncDisposable
         var server = await GraphStandInServer.StartAsync(new GraphStandInOptions { AcceptUnknownUsers = false }, CancellationToken.None);
         var endpoint = new GraphEndpoint();
         endpoint.Use(server.BaseUrl);
-        return new StandInGraph(server, new GraphClientProvider(endpoint, Options.Create(new GraphOptions())));
+        var metrics = new GraphMetrics();
+        return new StandInGraph(server, new GraphClientProvider(endpoint, Options.Create(new GraphOptions()), metrics), metrics);
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _metrics.Dispose();
         await Server.DisposeAsync();
     }
 }

@@ -130,6 +130,9 @@ public sealed class CalendarTestHost : IAsyncDisposable
 
     public Task<long> CountAsync(string table, string where = "1 = 1") => TestDatabase.CountAsync(App.DatabasePath, table, where);
 
+    public Task<Dictionary<string, long>> ValuesByKeyAsync(string table, string column, string where = "1 = 1") =>
+        TestDatabase.ValuesByKeyAsync(App.DatabasePath, table, column, where);
+
     /// <summary>The person's subscription as we stored it (id, clientState, expiry in Unix ticks).</summary>
     public async Task<(string Id, string ClientState, long ExpiresAt)> SubscriptionOfAsync(string personId) =>
         await FindSubscriptionAsync(personId) ?? throw new Xunit.Sdk.XunitException($"no subscription stored for {personId}");

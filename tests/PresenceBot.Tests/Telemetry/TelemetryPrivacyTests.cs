@@ -5,13 +5,21 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PresenceBot.GraphStandIn.Faults;
+using PresenceBot.Referrals.Reminders;
+using PresenceBot.Reminders;
+using PresenceBot.TeamsChannel.Tests.Support;
 using PresenceBot.Telemetry;
 using static PresenceBot.Tests.ApiClient;
 using static PresenceBot.Tests.Calendar.CalendarTestHost;
 
 namespace PresenceBot.Tests.Telemetry;
 
-/// <summary>Issue 15 §2: spans, metrics and logs carry ids, never names, subjects, notes or reasons.</summary>
+/// <summary>
+/// Issue 15 §2: spans, metrics and logs carry ids, never names, subjects, notes or reasons — with every kind of work
+/// done once: a booking re-read (after a 429 from Graph), an operator's write and its outbox delivery, a bot turn and a
+/// reminder sent through Teams.
+/// </summary>
 public sealed class TelemetryPrivacyTests
 {
     [Fact]
@@ -22,6 +30,7 @@ public sealed class TelemetryPrivacyTests
         var spans = new ConcurrentQueue<Activity>();
         var logs = new ConcurrentQueue<string>();
         var metrics = new List<Metric>();
+        await using var connector = await ConnectorStandIn.StartAsync();
         await using var host = await StartAsync(
             new Dictionary<string, string?> { ["Telemetry:Collect"] = "true" },
             services: services =>
@@ -31,12 +40,29 @@ public sealed class TelemetryPrivacyTests
                 services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddProcessor(new Collect<LogRecord>(r => logs.Enqueue(Describe(r)))));
             });
 
+        // Graph throttles the first read once (the SDK waits Retry-After and asks again).
+        host.Graph.Faults.Add(new FaultRule { Status = 429, RetryAfterSeconds = 0, PathPrefix = $"/users/{Kim}/calendarView" });
         await host.BookAsync(Kim, Draft($"SAM: {subject}", "2026-11-23T08:00:00", "2026-11-23T11:00:00"));
         await host.StatusWhenAsync(Kim, s => (string?)s["state"] == "referred", "Kim referred by the booking");
         var (put, _) = await host.Client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "sick", until = "2026-11-23T15:00", note });
         Assert.Equal(System.Net.HttpStatusCode.OK, put);
         await host.Client.GetJsonAsync($"/api/referrals/{KimUpn}");
         await host.Client.GetJsonAsync("/api/referrals/nobody.here@lycksele.se?x=kim.krona@lycksele.se");
+        var (turn, _) = await BotEndpointClient.PostAsync(host.Client, new TeamsActivities(connector.ServiceUrl).Message("/status").ToJsonString(), token: null, "application/json");
+        Assert.Equal(System.Net.HttpStatusCode.OK, turn);
+        var reminder = await host.App.Services.GetRequiredService<ReminderDelivery>().DeliverAsync(
+            new ReminderMessage
+            {
+                Kind = ReminderKind.VoicemailFirst,
+                RecipientId = Kim,
+                Subject = Kim,
+                Slot = "telemetry-test",
+                Title = "Röstmeddelande",
+                Text = "Ett olyssnat röstmeddelande.",
+                DueAt = NodaTime.Instant.FromDateTimeOffset(host.App.Clock.GetUtcNow()),
+            },
+            CancellationToken.None);
+        Assert.Equal(ReminderOutcome.Sent, reminder);
         await host.SettledAsync();
         host.App.Services.GetRequiredService<MeterProvider>().ForceFlush();
         host.App.Services.GetRequiredService<TracerProvider>().ForceFlush();
@@ -45,7 +71,17 @@ public sealed class TelemetryPrivacyTests
         // The pipeline did see the work: the API call by its template, Graph by the person's id.
         Assert.Contains(seen, s => s.Contains("/api/referrals/{person}", StringComparison.Ordinal));
         Assert.Contains(seen, s => s.Contains($"/users/{Kim}", StringComparison.Ordinal));
-        Assert.Contains(metrics, m => m.Name == "presencebot.graph.notifications.accepted");
+        foreach (var name in new[]
+        {
+            "presencebot.graph.notifications.accepted", "presencebot.graph.throttled", "presencebot.graph.errors", "presencebot.calendar.reread.duration",
+            "presencebot.work.lag", "presencebot.work.processed", "presencebot.bot.turn.duration", "presencebot.reminders.sent",
+        })
+        {
+            Assert.Contains(metrics, m => m.Name == name);
+        }
+
+        // The outbox's lag is the work queue's for its kind.
+        Assert.Contains(metrics.Where(m => m.Name == "presencebot.work.lag").SelectMany(Describe), d => d.Contains("kind=referral-changed", StringComparison.Ordinal));
         foreach (var secret in new[] { KimUpn, "kim.krona", "Kim Krona", "nobody.here", subject, note, "sick", "sjuk" })
         {
             Assert.DoesNotContain(seen, s => s.Contains(secret, StringComparison.OrdinalIgnoreCase));

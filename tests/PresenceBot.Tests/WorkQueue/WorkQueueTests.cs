@@ -223,6 +223,32 @@ public sealed class WorkQueueTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task A_key_that_dies_again_keeps_one_dead_letter_with_its_first_failure(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var handler = new RecordingHandler(Kind) { FailuresLeft = 9 };
+        var worker = h.NewWorker(handler);
+        var dead = h.NewDeadLetters(handler);
+
+        // Asked for again after each death (as the nightly re-read asks for everyone), dying three times over.
+        for (var death = 1; death <= 3; death++)
+        {
+            await h.EnqueueAsync(Kind, "kim");
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                await StorageHarness.RunUntilIdleAsync(worker, handler);
+                h.Time.Advance(Kind.MaxRetryDelay);
+            }
+        }
+
+        var letter = Assert.Single(await dead.ListAsync(null, 10, CancellationToken.None));
+        Assert.Equal(("kim", 9, "InvalidOperationException: run 1 failed", "InvalidOperationException: run 9 failed"), (letter.Key, letter.Attempts, letter.FirstError, letter.LastError));
+        Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task Two_instances_never_work_on_one_key_at_the_same_time_and_every_request_is_followed_by_a_run(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);

@@ -1,3 +1,4 @@
+using Hangfire;
 using NodaTime;
 using PresenceBot.Referrals.Organisation;
 
@@ -15,7 +16,12 @@ internal sealed class NightlyJobRunner(
     IServiceProvider services,
     ILogger<NightlyJobRunner> logger)
 {
-    /// <summary>True when this call ran the job; false when its night was done already.</summary>
+    /// <summary>
+    /// True when this call ran the job; false when its night was done already. A failed run is tried again a few times
+    /// (a database hiccup should not cost the night), then deleted rather than kept as failed: Hangfire never expires a
+    /// failed job, and the next start or night runs it anyway.
+    /// </summary>
+    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task<bool> RunAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = jobs.Single(j => j.Id == jobId);
