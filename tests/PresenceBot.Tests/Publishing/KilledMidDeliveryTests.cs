@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using PresenceBot.Tests.Hosting;
+using PresenceBot.Tests.Storage;
 
 namespace PresenceBot.Tests.Publishing;
 
@@ -12,12 +13,15 @@ namespace PresenceBot.Tests.Publishing;
 /// the receiver holds deliveries unanswered, the process gets SIGKILL while one is in flight (with later changes
 /// committed and not yet published), and a new process on the same database must bring the receiver every person's
 /// latest state, newer sequences only, never an older state after a newer one. Real time (two processes), bounded.
+/// On PostgreSQL the killed process's claims are not freed at the next start (another instance may hold them): they
+/// run out after the kind's lease (2 min), so the bound after the restart is longer there.
 /// </summary>
-public sealed class KilledMidDeliveryTests : IDisposable
+public sealed class KilledMidDeliveryTests
 {
     private const string Secret = "a-receiver-secret-of-32-characters!";
     private const string ApiKey = "kill-test-0123456789abcdef0123456789abcdef";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan LeaseAndBound = TimeSpan.FromMinutes(2) + Bound;
 
     private static readonly string[] People =
     [
@@ -25,21 +29,18 @@ public sealed class KilledMidDeliveryTests : IDisposable
         "jonas.ek@storuman.se", "elin.sjoberg@lycksele.se", "karin.forsberg@dorotea.se", "olof.nystrom@asele.se",
     ];
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("presencebot-kill-").FullName;
-
-    public void Dispose()
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_process_killed_while_a_delivery_is_in_flight_loses_nothing(DbProvider provider)
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
-
-    [Fact]
-    public async Task A_process_killed_while_a_delivery_is_in_flight_loses_nothing()
-    {
+        // Created, not migrated: the service migrates it at start, as in production.
+        await using var database = await Storage.TestDatabase.CreateAsync(provider, migrate: false);
         await using var receiver = await SigningReceiver.StartAsync(Secret, TimeProvider.System.GetUtcNow);
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings:PresenceBot"] = $"Data Source={Path.Combine(_folder, "presencebot.db")}",
+            ["Storage:Provider"] = provider == DbProvider.Sqlite ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:PresenceBot"] = database.ConnectionString,
             ["Switchboard:ApiKeys:kill-test"] = ApiKey,
             ["Publish:Webhooks:0:Name"] = "vaxeln",
             ["Publish:Webhooks:0:Url"] = receiver.Url,
@@ -71,7 +72,8 @@ public sealed class KilledMidDeliveryTests : IDisposable
         await WithinBoundAsync(
             () => People.All(p => LatestOf(receiver, p) is { } latest && (string?)latest["returnsAt"] == last[p]),
             "every person's latest state at the receiver after the restart",
-            second);
+            second,
+            provider == DbProvider.Sqlite ? Bound : LeaseAndBound);
 
         Assert.Empty(receiver.Refused);
         foreach (var person in People)
@@ -124,14 +126,15 @@ public sealed class KilledMidDeliveryTests : IDisposable
     private static JsonNode? LatestOf(SigningReceiver receiver, string upn) =>
         receiver.Accepted.LastOrDefault(a => (string?)a["person"]!["upn"] == upn);
 
-    private static async Task WithinBoundAsync(Func<bool> condition, string what, ServiceProcess service)
+    private static async Task WithinBoundAsync(Func<bool> condition, string what, ServiceProcess service, TimeSpan? within = null)
     {
+        var bound = within ?? Bound;
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            if (waited.Elapsed > Bound)
+            if (waited.Elapsed > bound)
             {
-                throw new TimeoutException($"Not within {Bound.TotalSeconds:F0} s: {what}.\n{service.OutputTail()}");
+                throw new TimeoutException($"Not within {bound.TotalSeconds:F0} s: {what}.\n{service.OutputTail()}");
             }
 
             await Task.Delay(100);

@@ -31,7 +31,8 @@ public sealed class OutboundWrites
 
     public IReadOnlyList<OutboundWrite> All() => [.. _sources.SelectMany(s => s.Read().Select(text => new OutboundWrite(s.Destination, text)))];
 
-    private static string Unescaped(string body)
+    /// <summary>JSON rewritten without <c>\u</c> escapes (other text as it is).</summary>
+    public static string Unescaped(string body)
     {
         try
         {
