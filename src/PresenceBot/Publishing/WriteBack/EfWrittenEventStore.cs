@@ -28,7 +28,7 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.WrittenEvents.Where(w => w.ReferralId == referralId && w.EventId == null)
-            .ExecuteUpdateAsync(w => w.SetProperty(x => x.EventId, eventId).SetProperty(x => x.Written, x => x.Pending), cancellationToken)
+            .ExecuteUpdateAsync(w => w.SetProperty(x => x.EventId, eventId).SetProperty(x => x.Written, x => x.Pending).SetProperty(x => x.Pending, (string?)null), cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -81,7 +81,15 @@ internal sealed class OutlookWriteBackPublisher(IOutlookEventWriter writer, EfWr
         {
             // An earlier attempt may have created it and died before recording the id: look for our mark first.
             row.EventId = await writer.FindAsync(personId, row.ReferralId, cancellationToken).ConfigureAwait(false);
-            row.Written = row.EventId is null ? null : row.Pending;
+            if (row.EventId is not null)
+            {
+                row.Written = row.Pending;
+                row.Pending = null;
+                if (!await written.SaveAsync(row, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
         }
 
         if (row.EventId is null)
