@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
 using PresenceBot.CalendarSync.Mapping;
@@ -13,7 +14,7 @@ namespace PresenceBot.CalendarSync.WriteBack;
 /// passed over (no second referral, no loop). One the person edited, or deleted, is theirs from then on: it is read
 /// like any booking and its manual referral ends, so the two never both apply.
 /// </summary>
-internal sealed class OwnEventRecognizer(IWrittenEventStore store, IOutlookEventWriter writer)
+internal sealed class OwnEventRecognizer(IWrittenEventStore store, IOutlookEventWriter writer, ILogger<OwnEventRecognizer> logger)
 {
     private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.ExtendedIso;
     private static readonly FrozenSet<string> WrittenCodes = MappingRules.WrittenSubjectCodes().Values.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -26,11 +27,15 @@ internal sealed class OwnEventRecognizer(IWrittenEventStore store, IOutlookEvent
             return OwnEvents.None;
         }
 
-        var known = (await store.FindAsync(personId, ids, [], cancellationToken).ConfigureAwait(false))
-            .Where(w => w.EventId is not null)
-            .ToDictionary(w => w.EventId!, StringComparer.Ordinal);
-        await AdoptMarkedAsync(personId, read.Events.Where(e => !known.ContainsKey(e.Id) && IsWordedAsOurs(e.Subject)).ToList(), known, cancellationToken)
-            .ConfigureAwait(false);
+        var found = await store.FindAsync(personId, ids, [], cancellationToken).ConfigureAwait(false);
+        var known = found.Where(w => w.EventId is not null).ToDictionary(w => w.EventId!, StringComparer.Ordinal);
+        if (found.Any(w => w.EventId is null))
+        {
+            // Only while a create is unconfirmed can an event of ours be unknown by id; people's own Trio-coded bookings
+            // cost no extra read otherwise.
+            var candidates = read.Events.Where(e => !known.ContainsKey(e.Id) && IsWordedAsOurs(e.Subject)).ToList();
+            await AdoptMarkedAsync(personId, candidates, known, cancellationToken).ConfigureAwait(false);
+        }
 
         var passOver = new HashSet<string>(StringComparer.Ordinal);
         var ended = new List<Guid>();
@@ -63,6 +68,7 @@ internal sealed class OwnEventRecognizer(IWrittenEventStore store, IOutlookEvent
         {
             // Before the referral ends: from here on the publisher leaves the event alone.
             await store.ReleaseAsync(release, cancellationToken).ConfigureAwait(false);
+            CalendarSyncLog.WrittenEventsHandedOver(logger, personId, release.Count);
         }
 
         return new OwnEvents(passOver, ended.Distinct().ToList());

@@ -15,7 +15,7 @@ internal sealed class FakeWrittenEvents : IWrittenEventStore, IOutlookEventWrite
 
     public Task<IReadOnlyList<WrittenEvent>> FindAsync(string personId, IReadOnlyCollection<string> eventIds, IReadOnlyCollection<Guid> referralIds, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<WrittenEvent>>(
-            Rows.Where(r => r.PersonId == personId && ((r.EventId is not null && eventIds.Contains(r.EventId)) || referralIds.Contains(r.ReferralId))).ToList());
+            Rows.Where(r => r.PersonId == personId && ((r.EventId is not null && eventIds.Contains(r.EventId)) || referralIds.Contains(r.ReferralId) || (r.EventId is null && r.State == WrittenEventState.Active))).ToList());
 
     public Task AdoptAsync(Guid referralId, string eventId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using PresenceBot.CalendarSync.Mapping;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.WriteBack;
@@ -19,11 +20,15 @@ public sealed class OwnEventRecognizerTests
     {
         _fake.Rows.Add(new WrittenEvent(ReferralId, Person, "e1", Wrote.Fingerprint, null, WrittenEventState.Active));
 
-        var own = await SortAsync(Read([Event("e1", Wrote.Subject, "2026-11-23T08:00:00.0000000", "2026-11-23T14:00:00.0000000")]));
+        var own = await SortAsync(Read([
+            Event("e1", Wrote.Subject, "2026-11-23T08:00:00.0000000", "2026-11-23T14:00:00.0000000"),
+            Event("b1", "SAM: Budgetberedning", "2026-11-23T14:00:00", "2026-11-23T15:00:00")]));
 
-        Assert.Contains("e1", own.PassOver);
+        Assert.Equal(["e1"], own.PassOver);
         Assert.Empty(own.EndedReferrals);
         Assert.Empty(_fake.Released);
+        // No create is unconfirmed: the person's own coded booking costs no read of its mark.
+        Assert.Empty(_fake.MarksRead);
     }
 
     [Fact]
@@ -76,7 +81,7 @@ public sealed class OwnEventRecognizerTests
         Assert.Equal("e9", _fake.Rows.Single().EventId);
     }
 
-    private Task<OwnEvents> SortAsync(CalendarRead read) => new OwnEventRecognizer(_fake, _fake).SortAsync(Person, read, CancellationToken.None);
+    private Task<OwnEvents> SortAsync(CalendarRead read) => new OwnEventRecognizer(_fake, _fake, NullLogger<OwnEventRecognizer>.Instance).SortAsync(Person, read, CancellationToken.None);
 
     private static CalendarRead Read(IReadOnlyList<CalendarEvent> events, IReadOnlyList<string>? removed = null) => new(events, removed ?? [], "delta", false);
 

@@ -19,7 +19,7 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
         var ids = eventIds.ToList();
         var referrals = referralIds.ToList();
         var rows = await db.WrittenEvents.AsNoTracking()
-            .Where(w => w.PersonId == personId && ((w.EventId != null && ids.Contains(w.EventId)) || referrals.Contains(w.ReferralId)))
+            .Where(w => w.PersonId == personId && ((w.EventId != null && ids.Contains(w.EventId)) || referrals.Contains(w.ReferralId) || (w.EventId == null && w.State == WrittenEventState.Active)))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => r.ToWrittenEvent()).ToList();
     }
