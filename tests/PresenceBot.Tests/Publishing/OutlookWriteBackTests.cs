@@ -56,13 +56,10 @@ public sealed class OutlookWriteBackTests
     [Fact]
     public async Task Deleting_our_event_in_Outlook_ends_the_referral_and_it_is_not_written_again()
     {
-        await using var app = new PresenceBotApplication(Settings("calendar"));
+        var (app, written) = await MeetingWrittenAsync();
+        await using var disposeApp = app;
         using var client = app.CreateClient();
         var graph = Graph(app);
-        await SubscribedAsync(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook"))[0];
-        await SettledAsync(app);
 
         Assert.True(await graph.Calendars.DeleteEventAsync(KimId, written.Id, CancellationToken.None));
 
@@ -77,13 +74,10 @@ public sealed class OutlookWriteBackTests
     [Fact]
     public async Task Our_event_moved_in_Outlook_is_read_like_a_booking_and_the_manual_referral_gives_way()
     {
-        await using var app = new PresenceBotApplication(Settings("calendar"));
+        var (app, written) = await MeetingWrittenAsync();
+        await using var disposeApp = app;
         using var client = app.CreateClient();
         var graph = Graph(app);
-        await SubscribedAsync(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook"))[0];
-        await SettledAsync(app);
 
         await graph.Calendars.UpdateEventAsync(KimId, written.Id, new EventDraft { End = new DateTimeTimeZone("2026-11-23T16:00:00", CalendarTestHost.Zone) }, CancellationToken.None);
 
@@ -166,5 +160,17 @@ public sealed class OutlookWriteBackTests
         Assert.True(Writes(graph, "POST") >= 2, $"{Writes(graph, "POST")} creates tried");
         Assert.Equal(0, await CountAsync(app, "referrals", $"PersonId = '{KimId}' AND Source = 'Calendar'"));
         Assert.Equal("switchboard", (string?)(await client.GetJsonAsync($"/api/referrals/{KimUpn}")).Body!["source"]);
+    }
+
+    /// <summary>A host with write-back whose switchboard API set Kim's meeting until 15.00, written and re-read.</summary>
+    private static async Task<(PresenceBotApplication App, StandInEvent Written)> MeetingWrittenAsync()
+    {
+        var app = new PresenceBotApplication(Settings("calendar"));
+        using var client = app.CreateClient();
+        await SubscribedAsync(app);
+        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(Graph(app))), e => e.Count == 1, "the meeting in Outlook"))[0];
+        await SettledAsync(app);
+        return (app, written);
     }
 }
