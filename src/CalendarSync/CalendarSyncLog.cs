@@ -89,4 +89,8 @@ internal static partial class CalendarSyncLog
 
     [LoggerMessage(1155, LogLevel.Warning, "Could not record the mailbox voicemail of {PersonId}; the next round tries again.")]
     public static partial void MailboxReconcileFailed(ILogger logger, string personId, Exception exception);
+
+    // 1160–1169: Outlook write-back seen from the calendar. Person ids and counts only: never subjects.
+    [LoggerMessage(1160, LogLevel.Information, "{Count} Outlook write-back event(s) of {PersonId} were changed or deleted in Outlook: their manual referrals end, and the events count as bookings from now on.")]
+    public static partial void WrittenEventsHandedOver(ILogger logger, string personId, int count);
 }

@@ -17,7 +17,7 @@ public static class CalendarSyncSetup
     /// <summary>
     /// Outlook → referral: Graph client, subscriptions, webhooks, re-reads, units' Entra ID groups and their jobs.
     /// The stores (<see cref="ISubscriptionStore"/>, <see cref="ICalendarSyncStateStore"/>,
-    /// <see cref="IGroupMembershipStateStore"/>) come from the host's storage, which must be added first, and
+    /// <see cref="IGroupMembershipStateStore"/>, <see cref="WriteBack.IWrittenEventStore"/>) come from the host's storage, which must be added first, and
     /// <see cref="ICalendarWorkQueue"/> from its work queue, which hands the work back to <see cref="CalendarWorkRunner"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCalendarSync(this IHostApplicationBuilder builder)
@@ -50,6 +50,8 @@ public static class CalendarSyncSetup
         services.AddSingleton<NotificationCounters>();
         services.AddSingleton<DiscardWarnings>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WriteBack.IOutlookEventWriter, WriteBack.GraphOutlookEventWriter>();
+        services.AddSingleton<WriteBack.OwnEventRecognizer>();
         services.AddSingleton<PersonCalendarSync>();
         services.AddSingleton<CalendarWorkRunner>();
         services.AddTransient<SubscriptionJobs>();

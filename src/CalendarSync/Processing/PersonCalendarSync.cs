@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using PresenceBot.CalendarSync.Graph;
 using PresenceBot.CalendarSync.Mapping;
+using PresenceBot.CalendarSync.WriteBack;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.WorkingTime;
@@ -19,6 +20,7 @@ internal sealed class PersonCalendarSync(
     ReferralService referrals,
     IOrganisationSource organisation,
     CalendarEventMapper mapper,
+    OwnEventRecognizer ownEvents,
     GraphEndpoint endpoint,
     IOptions<GraphOptions> options,
     TimeProvider time,
@@ -75,10 +77,12 @@ internal sealed class PersonCalendarSync(
             return;
         }
 
+        // Our own write-back events make no referral of their own; one the person edited or deleted ends its manual one.
+        var own = await ownEvents.SortAsync(person.Id, read, cancellationToken).ConfigureAwait(false);
         var calendar = new WorkingCalendar(organisation.Current);
         var bookings = new List<CalendarBooking>();
         var removed = new List<string>(read.RemovedIds);
-        foreach (var calendarEvent in read.Events)
+        foreach (var calendarEvent in read.Events.Where(e => !own.PassOver.Contains(e.Id)))
         {
             var decision = mapper.Map(calendarEvent, person, calendar, now);
             if (decision.Booking is { } booking)
@@ -92,7 +96,10 @@ internal sealed class PersonCalendarSync(
         }
 
         var result = await referrals.SyncCalendarAsync(
-            new CalendarChanges(person.Id, bookings, removed, read.IsFull ? window : null, CalendarEventMapper.Actor),
+            new CalendarChanges(person.Id, bookings, removed, read.IsFull ? window : null, CalendarEventMapper.Actor)
+            {
+                EndedManualReferrals = own.EndedReferrals,
+            },
             cancellationToken).ConfigureAwait(false);
 
         // Saved only after the referrals: if we die in between, the same delta is simply read again.

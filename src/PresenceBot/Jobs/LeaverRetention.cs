@@ -51,6 +51,8 @@ internal static class LeaverRetention
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.StatusMessages.Where(m => !people.Contains(m.PersonId) && !members.Contains(m.PersonId) && m.SetAt < graceCutoff)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        deleted += await db.WrittenEvents.Where(w => !people.Contains(w.PersonId) && !members.Contains(w.PersonId) && w.ChangedAt < graceCutoff)
+            .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.PersonStates
             .Where(p => !people.Contains(p.PersonId) && !members.Contains(p.PersonId) && (p.LastReturnAt == null || p.LastReturnAt < graceCutoff)
                 && !db.Referrals.Any(r => r.PersonId == p.PersonId))

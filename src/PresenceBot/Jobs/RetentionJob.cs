@@ -51,6 +51,8 @@ internal sealed class RetentionJob(
         deleted += await db.VoicemailSnoozes.Where(s => s.Until < now).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.SentReminders.Where(r => r.ClaimedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.Subscriptions.Where(s => s.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // An event over for Days is in the past for every calendar reader, and its referral is gone too.
+        deleted += await db.WrittenEvents.Where(w => w.End < cutoff && w.ChangedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.CalendarSyncStates.Where(s => s.SyncedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         deleted += await db.ConversationReferences.Where(c => c.IsStale && c.UpdatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var unreadGroups = db.GroupMembershipStates.Where(g => g.SyncedAt < cutoff).Select(g => g.GroupId);

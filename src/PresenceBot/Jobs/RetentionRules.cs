@@ -28,6 +28,7 @@ internal static class RetentionRules
         ["group_members"] = "kept in step with the group by every read; a group not read for Days loses its members",
         ["publish_deliveries"] = "a leaver's after grace (kept while the person is here: each receiver orders by its sequence)",
         ["publish_status_messages"] = "until the message is cleared (a long sick leave keeps it: the row is how ours is told from the person's own); a leaver's set more than grace ago",
+        ["publish_written_events"] = "the Outlook event ended and the row unchanged for Days (with its referral); a leaver's unchanged for grace",
         ["coverage_alerted_gaps"] = NotPersonal + " (unit ids and intervals; pruned as gaps close)",
         ["trusted_service_urls"] = NotPersonal + " (Bot Framework service addresses)",
     };

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PresenceBot.Publishing.TeamsStatus;
+using PresenceBot.Publishing.WriteBack;
 
 namespace PresenceBot.Publishing;
 
-/// <summary>Publishing's tables: the last state each destination was sent per person, and the Teams status message we set.</summary>
+/// <summary>
+/// Publishing's tables: the last state each destination was sent per person, the Teams status message we set, and the
+/// Outlook events we wrote.
+/// </summary>
 internal static class PublishRowsConfiguration
 {
     public static void Configure(ModelBuilder modelBuilder)
@@ -25,6 +29,19 @@ internal static class PublishRowsConfiguration
             // Graph allows 280 characters; ours are far shorter.
             message.Property(m => m.Text).HasMaxLength(280);
             message.Property(m => m.Pending).HasMaxLength(280);
+        });
+
+        modelBuilder.Entity<WrittenEventRow>(written =>
+        {
+            written.ToTable("publish_written_events");
+            written.HasKey(w => w.ReferralId);
+            written.Property(w => w.PersonId).HasMaxLength(64);
+            written.Property(w => w.EventId).HasMaxLength(512);
+            written.Property(w => w.Written).HasMaxLength(160);
+            written.Property(w => w.Pending).HasMaxLength(160);
+            written.Property(w => w.State).HasConversion<string>().HasMaxLength(16);
+            written.HasIndex(w => new { w.PersonId, w.EventId });
+            written.HasIndex(w => w.End);
         });
     }
 }

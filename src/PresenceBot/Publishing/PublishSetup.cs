@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PresenceBot.Health;
 using PresenceBot.Publishing.TeamsStatus;
 using PresenceBot.Publishing.Webhooks;
+using PresenceBot.Publishing.WriteBack;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Service;
 using PresenceBot.WorkQueue;
@@ -37,6 +38,8 @@ internal static class PublishSetup
         services.AddSingleton<IValidateOptions<PublishOptions>, PublishOptionsValidator>();
         services.AddSingleton<PublishDeliveries>();
         services.AddSingleton<PublishMetrics>();
+        services.AddSingleton<EfWrittenEventStore>();
+        services.AddSingleton<CalendarSync.WriteBack.IWrittenEventStore>(sp => sp.GetRequiredService<EfWrittenEventStore>());
         services.AddHttpClient(WebhookPublisher.HttpClientName, client => client.Timeout = WebhookPublisher.Timeout);
         services.AddSingleton(sp => new Publishers(Build(sp)));
         services.AddSingleton<PublishFanOut>();
@@ -44,9 +47,10 @@ internal static class PublishSetup
         services.AddSingleton<IWorkHandler>(sp => sp.GetRequiredService<PublishFanOut>());
 
         // One queue handler per destination. How many there are is known from the configuration now; the options
-        // validator checks the same list at start.
+        // validator checks the same list at start. Outlook write-back is always there: the organisation file (which may
+        // change while running) says whom it covers.
         var configured = builder.Configuration.GetSection(PublishOptions.SectionName).Get<PublishOptions>() ?? new PublishOptions();
-        var count = configured.Webhooks.Count + (configured.TeamsStatusMessage ? 1 : 0);
+        var count = configured.Webhooks.Count + (configured.TeamsStatusMessage ? 1 : 0) + 1;
         for (var i = 0; i < count; i++)
         {
             var index = i;
@@ -82,6 +86,8 @@ internal static class PublishSetup
         {
             publishers.Add(ActivatorUtilities.CreateInstance<TeamsStatusPublisher>(services));
         }
+
+        publishers.Add(ActivatorUtilities.CreateInstance<OutlookWriteBackPublisher>(services));
 
         return publishers;
     }

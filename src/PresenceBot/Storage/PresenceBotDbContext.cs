@@ -47,6 +47,8 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
 
     public DbSet<Publishing.TeamsStatus.StatusMessageRow> StatusMessages => Set<Publishing.TeamsStatus.StatusMessageRow>();
 
+    public DbSet<Publishing.WriteBack.WrittenEventRow> WrittenEvents => Set<Publishing.WriteBack.WrittenEventRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<ReferralRow>(referral =>

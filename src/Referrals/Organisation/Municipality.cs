@@ -8,4 +8,7 @@ public sealed record Municipality(string Id, string Name)
     /// switchboard. Municipalities sharing one deployment need not share a telephony platform.
     /// </summary>
     public bool VoicemailFromMailbox { get; init; }
+
+    /// <summary>Whether its people's manual referrals are written into their Outlook calendars (default none).</summary>
+    public WriteBack WriteBack { get; init; }
 }

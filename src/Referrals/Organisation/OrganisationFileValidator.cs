@@ -17,6 +17,7 @@ internal sealed class OrganisationFileValidator
     private const int DefaultMinimumStaffed = 1;
     private const string DayNames = "mon, tue, wed, thu, fri, sat, sun";
     private const string CouplingNames = "closed, open, off";
+    private const string WriteBackNames = "none, calendar";
 
     // "HH" rejects 24:00, which is what we want: a day's hours end at 23:59 at the latest.
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
@@ -38,6 +39,12 @@ internal sealed class OrganisationFileValidator
         ["closed"] = CalendarCoupling.Closed,
         ["open"] = CalendarCoupling.Open,
         ["off"] = CalendarCoupling.Off,
+    };
+
+    private static readonly Dictionary<string, WriteBack> WriteBacksByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["none"] = WriteBack.None,
+        ["calendar"] = WriteBack.Calendar,
     };
 
     private readonly List<string> _problems = [];
@@ -198,9 +205,10 @@ internal sealed class OrganisationFileValidator
             var id = RequiredString(dto.Id, $"{path}.id");
             var name = RequiredString(dto.Name, $"{path}.name");
             var unique = ReportDuplicate(index, id, i, "municipalities", "id");
+            var writeBack = ParseWriteBack(dto.WriteBack, $"{path}.writeBack");
             if (id is not null && name is not null && unique)
             {
-                built[i] = new Municipality(id, name) { VoicemailFromMailbox = dto.VoicemailFromMailbox ?? false };
+                built[i] = new Municipality(id, name) { VoicemailFromMailbox = dto.VoicemailFromMailbox ?? false, WriteBack = writeBack };
             }
         }
 
@@ -491,6 +499,22 @@ internal sealed class OrganisationFileValidator
 
         Problem(path, $"'{value}' is not a calendar coupling ({CouplingNames})");
         return fallback;
+    }
+
+    private WriteBack ParseWriteBack(string? value, string path)
+    {
+        if (value is null)
+        {
+            return WriteBack.None;
+        }
+
+        if (WriteBacksByName.TryGetValue(value.Trim(), out var writeBack))
+        {
+            return writeBack;
+        }
+
+        Problem(path, $"'{value}' is not a write-back ({WriteBackNames})");
+        return WriteBack.None;
     }
 
     private List<T?> RequiredList<T>(List<T?>? list, string path)

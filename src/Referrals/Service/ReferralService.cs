@@ -55,7 +55,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     {
         // The full-window case needs every calendar referral in the window, so load from its start.
         return ExecuteAsync(changes.PersonId, ReferralSource.Calendar, changes.Actor,
-            (state, _, org) => PlanCalendarSync(changes, state, org), cancellationToken,
+            (state, now, org) => PlanCalendarSync(changes, state, now, org), cancellationToken,
             loadSince: changes.FullReadWindow?.Start, externalKeys: changes.RemovedEventIds.Concat(changes.Bookings.Select(b => b.ExternalKey)).ToList());
     }
 
@@ -263,7 +263,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         return existing.SaysSameAs(wanted) ? Plan.None : new Plan { Action = "calendar-updated" }.Update(existing, wanted, "updated");
     }
 
-    private static Plan PlanCalendarSync(CalendarChanges changes, PersonReferrals state, OrganisationModel org)
+    private static Plan PlanCalendarSync(CalendarChanges changes, PersonReferrals state, Instant now, OrganisationModel org)
     {
         var plan = new Plan { Action = "calendar-synced" };
         var mentioned = new HashSet<string>(StringComparer.Ordinal);
@@ -286,6 +286,20 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         foreach (var referral in gone.DistinctBy(r => r.Id))
         {
             plan.Remove(referral, "removed");
+        }
+
+        // The person changed or deleted the event we wrote for a manual referral: the calendar's word now, so the manual
+        // one ends where a booking would (and one not yet begun goes). Already over: nothing to do, so a repeat is no change.
+        foreach (var manual in state.Referrals.Where(r => r.OverridesCalendar && changes.EndedManualReferrals.Contains(r.Id) && r.EffectiveEnd > now))
+        {
+            if (manual.Start >= now)
+            {
+                plan.Remove(manual, "removed-in-outlook");
+            }
+            else
+            {
+                plan.Update(manual, manual with { EndedAt = now }, "ended-in-outlook");
+            }
         }
 
         return plan;

@@ -49,6 +49,10 @@ public sealed class RetentionCoverageTests
         {
             PersonId = p, Text = "Är på sammanträde och återkommer klockan 15.00.", SetAt = at,
         }), (db, p) => db.StatusMessages.CountAsync(m => m.PersonId == p)),
+        ["publish_written_events"] = ((db, p, at) => db.WrittenEvents.Add(new PresenceBot.Publishing.WriteBack.WrittenEventRow
+        {
+            ReferralId = Guid.NewGuid(), PersonId = p, EventId = "AAMk-event", Written = "SAM: Sammanträde|1|2|busy", End = at, ChangedAt = at,
+        }), (db, p) => db.WrittenEvents.CountAsync(w => w.PersonId == p)),
         ["graph_subscriptions"] = ((db, p, at) => db.Subscriptions.Add(new SubscriptionRow
         {
             Id = Guid.NewGuid().ToString("N"), PersonId = p, Resource = $"users/{p}/events", ClientState = "c", ExpiresAt = at, CreatedAt = at,

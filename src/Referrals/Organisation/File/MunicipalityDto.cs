@@ -11,6 +11,8 @@ internal sealed record MunicipalityDto
 
     public bool? VoicemailFromMailbox { get; init; }
 
+    public string? WriteBack { get; init; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? UnknownFields { get; init; }
 }

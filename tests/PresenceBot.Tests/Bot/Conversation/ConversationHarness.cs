@@ -19,9 +19,9 @@ public sealed class ConversationHarness : IAsyncDisposable
 
     public TeamsBotHarness Bot { get; private set; } = null!;
 
-    public static async Task<ConversationHarness> StartAsync()
+    public static async Task<ConversationHarness> StartAsync(IDictionary<string, string?>? settings = null)
     {
-        var harness = new ConversationHarness { Bot = await TeamsBotHarness.StartAsync() };
+        var harness = new ConversationHarness { Bot = await TeamsBotHarness.StartAsync(settings) };
         harness._api = harness.Bot.App.CreateClient();
         return harness;
     }

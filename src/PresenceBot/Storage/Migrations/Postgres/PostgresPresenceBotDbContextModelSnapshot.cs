@@ -74,6 +74,49 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.ToTable("publish_status_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Publishing.WriteBack.WrittenEventRow", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Instant>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Pending")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Written")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.HasKey("ReferralId");
+
+                    b.HasIndex("End");
+
+                    b.HasIndex("PersonId", "EventId");
+
+                    b.ToTable("publish_written_events", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.AlertedGapRow", b =>
                 {
                     b.Property<string>("UnitId")

@@ -68,6 +68,49 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.ToTable("publish_status_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PresenceBot.Publishing.WriteBack.WrittenEventRow", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pending")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Written")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReferralId");
+
+                    b.HasIndex("End");
+
+                    b.HasIndex("PersonId", "EventId");
+
+                    b.ToTable("publish_written_events", (string)null);
+                });
+
             modelBuilder.Entity("PresenceBot.Storage.Rows.AlertedGapRow", b =>
                 {
                     b.Property<string>("UnitId")
