@@ -10,7 +10,7 @@ namespace PresenceBot.OperatorPage;
 /// would not hear of it. While a page is open here, this reads the audit trail (written in every change's own
 /// transaction) every <see cref="OperatorPageOptions.PollInterval"/> and passes on what changed since the last read.
 /// Reads overlap by <see cref="Overlap"/>, since a change's time is taken just before its commit; the feed drops what
-/// it has already sent. With no page open it reads nothing.
+/// it has already sent (this instance's own changes among them). With no page open it reads nothing.
 /// </summary>
 internal sealed class AuditPoller(
     ChangeFeed feed, IDbContextFactory<PresenceBotDbContext> contexts, IOptions<OperatorPageOptions> options, TimeProvider time, ILogger<AuditPoller> logger)
@@ -42,7 +42,7 @@ internal sealed class AuditPoller(
                     .ToListAsync(stoppingToken).ConfigureAwait(false);
                 foreach (var change in changes.OrderBy(c => c.At))
                 {
-                    feed.Publish(change.PersonId, change.At);
+                    feed.PublishUnseen(change.PersonId, change.At);
                 }
 
                 since = now;

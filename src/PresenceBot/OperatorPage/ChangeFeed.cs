@@ -5,8 +5,9 @@ namespace PresenceBot.OperatorPage;
 
 /// <summary>
 /// Tells every open operator page (its event stream) whose referrals changed, by person id only. Fed by the outbox on
-/// this instance and by <see cref="AuditPoller"/> for changes committed by another; the same change seen from both
-/// (person and moment) goes out once. A page that falls too far behind is disconnected: it reconnects and reloads.
+/// this instance (<see cref="Publish"/>: every change, always) and by <see cref="AuditPoller"/> for changes committed by
+/// another (<see cref="PublishUnseen"/>: only what the outbox here has not already sent, by person and moment). A page
+/// that falls too far behind is disconnected: it reconnects and reloads.
 /// </summary>
 internal sealed class ChangeFeed(TimeProvider time)
 {
@@ -41,13 +42,41 @@ internal sealed class ChangeFeed(TimeProvider time)
         return new ChangeSubscription(channel.Reader, () => Unsubscribe(channel));
     }
 
-    /// <summary>Announces a committed change of <paramref name="personId"/>'s referrals made at <paramref name="at"/>.</summary>
-    public void Publish(string personId, Instant at)
+    /// <summary>A change committed on this instance (the outbox): always sent, and remembered so the audit poll doesn't repeat it.</summary>
+    public void Publish(string personId, Instant at) => Send(personId, at, evenIfSeen: true);
+
+    /// <summary>
+    /// A change read from the audit trail: sent unless this (person, moment) went out already. Two changes of one person in
+    /// the same millisecond are one here, which loses nothing: the page reads the person after both are committed.
+    /// </summary>
+    public void PublishUnseen(string personId, Instant at) => Send(personId, at, evenIfSeen: false);
+
+    /// <summary>Ends every open stream (shutdown; tests of the page's reconnect).</summary>
+    public void DisconnectAll()
+    {
+        lock (_gate)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryComplete();
+            }
+
+            _subscribers.Clear();
+        }
+    }
+
+    private void Send(string personId, Instant at, bool evenIfSeen)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         lock (_gate)
         {
-            if (_subscribers.Count == 0 || !_seen.TryAdd((personId, at.ToUnixTimeMilliseconds()), now))
+            if (_subscribers.Count == 0)
+            {
+                return;
+            }
+
+            var unseen = _seen.TryAdd((personId, at.ToUnixTimeMilliseconds()), now);
+            if (!unseen && !evenIfSeen)
             {
                 return;
             }
@@ -63,20 +92,6 @@ internal sealed class ChangeFeed(TimeProvider time)
                 subscriber.Writer.TryComplete();
                 _subscribers.Remove(subscriber);
             }
-        }
-    }
-
-    /// <summary>Ends every open stream (shutdown; tests of the page's reconnect).</summary>
-    public void DisconnectAll()
-    {
-        lock (_gate)
-        {
-            foreach (var subscriber in _subscribers)
-            {
-                subscriber.Writer.TryComplete();
-            }
-
-            _subscribers.Clear();
         }
     }
 

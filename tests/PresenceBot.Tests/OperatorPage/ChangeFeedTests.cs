@@ -9,14 +9,27 @@ public sealed class ChangeFeedTests
     private static readonly Instant At = Instant.FromUtc(2026, 11, 23, 8, 0);
 
     [Fact]
-    public void TheSameChange_FromTheOutboxAndTheAuditTrail_GoesOutOnce()
+    public void AChangeFromTheOutbox_IsNotRepeatedByTheAuditTrail()
+    {
+        var feed = new ChangeFeed(new FakeTimeProvider(PresenceBotApplication.MondayMorning));
+        using var subscription = feed.Subscribe();
+
+        feed.Publish("kim", At);
+        feed.PublishUnseen("kim", At);
+        feed.PublishUnseen("kim", At + Duration.FromMilliseconds(1));
+        feed.PublishUnseen("kim", At + Duration.FromMilliseconds(1));
+
+        Assert.Equal(2, subscription.Reader.Count);
+    }
+
+    [Fact]
+    public void EveryChangeFromTheOutbox_GoesOut_EvenTwoInOneMillisecond()
     {
         var feed = new ChangeFeed(new FakeTimeProvider(PresenceBotApplication.MondayMorning));
         using var subscription = feed.Subscribe();
 
         feed.Publish("kim", At);
         feed.Publish("kim", At);
-        feed.Publish("kim", At + Duration.FromMilliseconds(1));
 
         Assert.Equal(2, subscription.Reader.Count);
     }
@@ -48,7 +61,7 @@ public sealed class ChangeFeedTests
         feed.Publish("kim", At);
         using var later = feed.Subscribe();
 
-        feed.Publish("kim", At);
+        feed.PublishUnseen("kim", At);
 
         Assert.Equal(1, later.Reader.Count);
     }

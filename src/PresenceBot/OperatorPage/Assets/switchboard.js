@@ -319,25 +319,34 @@
     renderResults();
   }
 
-  // Changes arrive as person ids; several in a row are fetched once.
+  // Changes arrive as person ids. One read at a time, so an older answer can never overwrite a newer one; ids that
+  // arrive meanwhile are read together once it is done.
   const pending = new Set();
-  let flushing = null;
+  let reading = false;
   function changed(personId) {
     pending.add(personId);
-    if (!flushing) flushing = Promise.resolve().then(flushChanges);
+    if (!reading) readChanges();
   }
 
-  async function flushChanges() {
-    const ids = [...pending];
-    pending.clear();
-    flushing = null;
-    await Promise.all(ids.map(async (id) => {
-      const detail = await get(`/switchboard/api/people/${encodeURIComponent(id)}`);
-      replacePerson(detail.person);
-      if (state.open && state.open.kind === 'person' && state.open.id === id && !formBusy()) renderPerson(detail);
-    }));
-    renderResults();
-    if (state.open && state.open.kind === 'unit') await renderOpen();
+  async function readChanges() {
+    reading = true;
+    try {
+      while (pending.size > 0) {
+        const ids = [...pending];
+        pending.clear();
+        await Promise.all(ids.map(async (id) => {
+          const detail = await get(`/switchboard/api/people/${encodeURIComponent(id)}`);
+          replacePerson(detail.person);
+          if (state.open && state.open.kind === 'person' && state.open.id === id && !formBusy()) renderPerson(detail);
+        }));
+        renderResults();
+        if (state.open && state.open.kind === 'unit') await renderOpen();
+      }
+    } catch {
+      // A failed read: the next change or reconnect reads again.
+    } finally {
+      reading = false;
+    }
   }
 
   // An operator typing in the form keeps what they typed; the facts above it still update on the next render.
