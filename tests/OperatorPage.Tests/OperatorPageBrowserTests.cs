@@ -46,6 +46,9 @@ public sealed class OperatorPageBrowserTests(Browser browser) : IClassFixture<Br
         await Expect(page.Locator("#traffar li")).ToHaveCountAsync(1);
         await Expect(page.Locator("#traffar li").First).ToContainTextAsync("Kim Krona");
 
+        await page.Locator("#sok").FillAsync("asele kansli");
+        await Expect(page.Locator("#traffar li").First).ToContainTextAsync("Åsele kommun");
+
         await page.Locator("#sok").FillAsync("socialtjanst");
         await Expect(page.Locator("#traffar li").First).ToContainTextAsync("Socialtjänst");
         await page.Keyboard.PressAsync("Enter");
