@@ -61,7 +61,7 @@ public sealed class OperatorPageAccessTests
     {
         await using var app = new PresenceBotApplication();
         using var client = app.CreateClient();
-        foreach (var (header, value) in new[] { ("X-Forwarded-For", "127.0.0.1"), ("Forwarded", "for=203.0.113.7") })
+        foreach (var (header, value) in new[] { ("X-Forwarded-For", "127.0.0.1"), ("Forwarded", "for=203.0.113.7"), ("X-Original-For", "127.0.0.1:50000") })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.TryAddWithoutValidation(header, value);
