@@ -7,6 +7,7 @@ using PresenceBot.CalendarSync.Voicemail;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
 using PresenceBot.Jobs;
+using PresenceBot.OperatorPage;
 using PresenceBot.Organisation;
 using PresenceBot.Outbox;
 using PresenceBot.Publishing;
@@ -39,6 +40,7 @@ try
     builder.AddReminders();
     builder.AddHealth();
     builder.AddOperatorSignIn();
+    builder.AddOperatorPage();
     builder.AddTelemetry();
     builder.Services.AddProblemDetails();
 
@@ -57,6 +59,7 @@ try
     app.MapGraphNotifications();
     app.MapBotEndpoint();
     app.MapJobsDashboard();
+    app.MapOperatorPage();
     await app.RunAsync();
     return 0;
 }

@@ -115,9 +115,18 @@ internal static class SwitchboardApi
     /// declared length over <see cref="ManualReferralBody.MaxBytes"/> is refused unread, and every problem with it
     /// names its field in Swedish.
     /// </remarks>
-    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> SetManual(
-        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    public static Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> SetManual(
+        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken) =>
+        RegisterAsync(person, http, Actor(http), organisation, referrals, cancellationToken);
+
+    /// <summary>
+    /// Registers a referral from a JSON body of <see cref="ManualReferralRequest"/>'s shape, as <paramref name="actor"/>: the
+    /// API's rules and Swedish errors, and nothing stored on an error. The operator page registers through this too.
+    /// </summary>
+    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> RegisterAsync(
+        string person, HttpRequest http, string actor, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(http);
         if (LimitedBody.IsDeclaredTooLarge(http, ManualReferralBody.MaxBytes))
         {
             return TooLarge();
@@ -194,7 +203,7 @@ internal static class SwitchboardApi
                 Phone = phone,
                 Note = request.Note,
                 Source = ReferralSource.Switchboard,
-                Actor = Actor(http),
+                Actor = actor,
             }, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(result.Status.ToResponse(org.TimeZone));
         }
@@ -204,15 +213,20 @@ internal static class SwitchboardApi
         }
     }
 
-    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult>> ReturnNow(
-        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+    public static Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult>> ReturnNow(
+        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken) =>
+        EndAsync(person, Actor(http), organisation, referrals, cancellationToken);
+
+    /// <summary>Return now, as <paramref name="actor"/> (the API and the operator page).</summary>
+    public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult>> EndAsync(
+        string person, string actor, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
     {
         if (organisation.Current.FindPerson(person) is not { } found)
         {
             return UnknownPerson(person);
         }
 
-        var result = await referrals.ReturnNowAsync(found.Id, ReferralSource.Switchboard, Actor(http), cancellationToken).ConfigureAwait(false);
+        var result = await referrals.ReturnNowAsync(found.Id, ReferralSource.Switchboard, actor, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(result.Status.ToResponse(organisation.Current.TimeZone));
     }
 

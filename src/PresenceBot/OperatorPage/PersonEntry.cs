@@ -1,0 +1,21 @@
+namespace PresenceBot.OperatorPage;
+
+/// <summary>
+/// One person as the page lists them, now. Sick is shown as frånvarande (<see cref="ReasonText"/> is the disclosed word).
+/// <see cref="ForwardTo"/> is where calls to them go, once forwarding to a colleague exists; null until then.
+/// </summary>
+public sealed record PersonEntry(
+    string Id,
+    string Upn,
+    string Name,
+    string UnitId,
+    string UnitName,
+    string Municipality,
+    string? Extension,
+    string State,
+    string? ReasonText,
+    string Phone,
+    DateTimeOffset? ReturnsAt,
+    string? ReturnsText,
+    string? Talsvar,
+    string? ForwardTo);
