@@ -15,18 +15,18 @@ namespace PresenceBot.Forwarding;
 internal sealed class ForwardingNotices(ReminderDelivery delivery, IReminderLog log, ReferralService referrals, IOrganisationSource organisation)
 {
     /// <summary>Tells the colleague calls now come to them, unless they are outside their working hours (rule 11).</summary>
-    public async Task<bool> TellColleagueAsync(Person person, Person colleague, CallForwarding forwarding, CancellationToken cancellationToken)
+    public async Task<ColleagueNotice> TellColleagueAsync(Person person, Person colleague, CallForwarding forwarding, CancellationToken cancellationToken)
     {
         var now = referrals.Now;
         if (!new WorkingCalendar(organisation.Current).IsWithinWorkingHours(now))
         {
-            return false;
+            return ColleagueNotice.OutsideWorkingHours;
         }
 
         var zone = organisation.Current.TimeZone;
         var outcome = await delivery.DeliverAsync(Message(ReminderKind.ForwardingNotice, colleague, person, forwarding,
             "Samtal kopplas till dig", ForwardingText.ToColleague(person, forwarding.Until, now, zone) + "."), cancellationToken).ConfigureAwait(false);
-        return outcome == ReminderOutcome.Sent;
+        return outcome == ReminderOutcome.Sent ? ColleagueNotice.Told : ColleagueNotice.NotReached;
     }
 
     /// <summary>

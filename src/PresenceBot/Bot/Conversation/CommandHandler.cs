@@ -48,7 +48,7 @@ internal sealed class CommandHandler(
             case TimeMissing:
                 // A referral needs an end (rule 6): ask for it, and keep nothing until it is answered.
                 var status = await referrals.StatusOfAsync(context, cancellationToken).ConfigureAwait(false);
-                return BotMessage.FromCard(EndQuestionCard.Build(command.Reason, command.Note, StatusVersion.Of(status), context.Time), "Hur länge gäller det?");
+                return BotMessage.FromCard(EndQuestionCard.Build(command.Reason, command.Note, StatusVersion.Of(status), context.Time), EndQuestionCard.Question(command.Reason));
             case TimeFailure failure:
                 ConversationLog.ReferralRefused(logger, context.Person.Id, failure.GetType().Name);
                 return BotMessage.FromText(failure.Message);

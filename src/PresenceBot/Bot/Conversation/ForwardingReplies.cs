@@ -113,7 +113,12 @@ internal sealed class ForwardingReplies(
             [
                 ForwardingText.ToPerson(colleague, proposal.Forwarding.Until, now, zone) + ".",
                 .. unreachable.Select(line => $"Observera: {line}."),
-                told ? $"{colleague.Name} har fått veta det i Teams." : $"{colleague.Name} får inget meddelande nu: det är utanför arbetstid.",
+                told switch
+                {
+                    ColleagueNotice.Told => $"{colleague.Name} har fått veta det i Teams.",
+                    ColleagueNotice.OutsideWorkingHours => $"{colleague.Name} får inget meddelande nu: det är utanför arbetstid.",
+                    _ => $"{colleague.Name} kunde inte nås i Teams: säg till själv.",
+                },
                 .. result.Status.Talsvar is { } talsvar ? [Hears(talsvar)] : Array.Empty<string>(),
             ],
             [new ExecuteAction("Avsluta vidarekopplingen", ForwardingVerbs.End) { Data = CardActions.Data(ForwardingVerbs.End) }]);

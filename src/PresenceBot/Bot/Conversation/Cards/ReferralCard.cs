@@ -23,7 +23,7 @@ internal static class ReferralCard
         body.Add(new TextBlock(view switch
         {
             { Talsvar: { } talsvar } => $"Så här hör den som ringer: \"{talsvar}\"",
-            { ForwardedTo: { } colleague } => $"Du är tillgänglig, men samtal till dig kopplas till {colleague}.",
+            { ForwardedTo: { } forwardedTo } => $"Du är tillgänglig, men samtal till dig kopplas till {forwardedTo}.",
             _ => "Du är tillgänglig: den som ringer kopplas fram till dig.",
         }));
         var facts = new List<Fact>();
