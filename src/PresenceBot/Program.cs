@@ -4,6 +4,7 @@ using PresenceBot.Bot;
 using PresenceBot.Calendar;
 using PresenceBot.CalendarSync;
 using PresenceBot.CalendarSync.Voicemail;
+using PresenceBot.Forwarding;
 using PresenceBot.Health;
 using PresenceBot.Hosting;
 using PresenceBot.Jobs;
@@ -38,6 +39,7 @@ try
     builder.AddSwitchboardApi();
     builder.AddTeamsBot();
     builder.AddReminders();
+    builder.AddForwarding();
     builder.AddHealth();
     builder.AddOperatorSignIn();
     builder.AddOperatorPage();

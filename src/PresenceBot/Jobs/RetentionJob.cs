@@ -36,8 +36,14 @@ internal sealed class RetentionJob(
 
         // A person with nothing left keeps no row either (it holds their last "tillbaka"). A writer that
         // read the row just before simply retries: its version check fails and it starts again from none.
+        // A forwarding (who covers whom) over for Days is forgotten; the row's version stays.
+        await db.PersonStates.Where(p => p.ForwardUntil < cutoff)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.ForwardToId, (string?)null).SetProperty(p => p.ForwardFrom, (Instant?)null)
+                .SetProperty(p => p.ForwardUntil, (Instant?)null).SetProperty(p => p.ForwardSetAt, (Instant?)null), cancellationToken)
+            .ConfigureAwait(false);
         await db.PersonStates
-            .Where(p => (p.LastReturnAt == null || p.LastReturnAt < cutoff) && !db.Referrals.Any(r => r.PersonId == p.PersonId))
+            .Where(p => (p.LastReturnAt == null || p.LastReturnAt < cutoff) && (p.ForwardUntil == null || p.ForwardUntil < cutoff)
+                && !db.Referrals.Any(r => r.PersonId == p.PersonId))
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         Log.RetentionDone(logger, referrals, audit, dead, days);
         return new RetentionResult(referrals, audit, dead, other);

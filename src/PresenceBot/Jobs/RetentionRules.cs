@@ -13,7 +13,7 @@ internal static class RetentionRules
     public static readonly IReadOnlyDictionary<string, string> ByTable = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["referrals"] = "returned or ended more than Days ago; a leaver's when last changed more than grace ago",
-        ["person_states"] = "when the person has no referral left and their last return is more than Days (a leaver's: grace) ago",
+        ["person_states"] = "when the person has no referral left and their last return is more than Days (a leaver's: grace) ago; a forwarding (colleague and period) is cleared Days after it ended",
         ["audit_entries"] = "written more than Days ago (with their before/after snapshots); a leaver's more than grace ago",
         ["work_items"] = NotPersonal + " (person ids only while their work waits: an item leaves when done, or becomes a dead letter within a day)",
         ["work_dead_letters"] = "dead more than Days ago; a person-keyed one of a leaver's more than grace ago",

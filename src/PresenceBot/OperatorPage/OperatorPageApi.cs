@@ -1,3 +1,4 @@
+using PresenceBot.Forwarding;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -94,10 +95,16 @@ internal static class OperatorPageApi
 
     /// <summary>The body is the API's (<see cref="ManualReferralRequest"/> as JSON), read and checked by the API's own code.</summary>
     public static Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> Register(
-        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+        string person,
+        HttpRequest http,
+        IOrganisationSource organisation,
+        ReferralService referrals,
+        ForwardingService forwarding,
+        ForwardingNotices notices,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return SwitchboardApi.RegisterAsync(person, http, OperatorActor.Of(http.HttpContext.User), organisation, referrals, cancellationToken);
+        return SwitchboardApi.RegisterAsync(person, http, OperatorActor.Of(http.HttpContext.User), organisation, referrals, forwarding, notices, cancellationToken);
     }
 
     public static Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult>> End(

@@ -34,8 +34,7 @@ internal static class OperatorView
             segment is { Referral: not null } ? ResponseMapping.Local(segment.ReturnsAt, zone) : null,
             segment is { Referral: not null } ? TalsvarText.When(segment.ReturnsAt, status.At, zone) : null,
             status.Talsvar,
-            // Forwarding to a colleague (issue 14 §2) fills this in; the page already shows it when set.
-            ForwardTo: null);
+            status.ForwardedTo?.Name);
     }
 
     public static PersonDetail Detail(EffectiveStatus status, IReadOnlyList<TimelineSegment> ahead, DateTimeZone zone)

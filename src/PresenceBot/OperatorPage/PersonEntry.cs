@@ -2,7 +2,7 @@ namespace PresenceBot.OperatorPage;
 
 /// <summary>
 /// One person as the page lists them, now. Sick is shown as frånvarande (<see cref="ReasonText"/> is the disclosed word).
-/// <see cref="ForwardTo"/> is where calls to them go, once forwarding to a colleague exists; null until then.
+/// <see cref="ForwardTo"/> is the colleague calls to them are forwarded to now (their name), if any.
 /// </summary>
 public sealed record PersonEntry(
     string Id,

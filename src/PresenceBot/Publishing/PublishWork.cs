@@ -32,9 +32,16 @@ internal sealed class PublishWork(
         var timeline = await referrals.TimelineAsync(person, new Interval(now, now + Horizon), cancellationToken).ConfigureAwait(false);
         var status = await referrals.StatusAsync(person, cancellationToken).ConfigureAwait(false);
         await publisher.PublishAsync(status, cancellationToken).ConfigureAwait(false);
-        if (NextChange(timeline, now, organisation.Current.TimeZone) is { } next)
+        // A forwarding ending by its time changes what is published too ("… och samtalet kopplas till …" goes).
+        var next = NextChange(timeline, now, organisation.Current.TimeZone);
+        if (status.Forwarding is { } forwarding && forwarding.Until > now && (next is null || forwarding.Until < next))
         {
-            await queue.EnqueueAsync([new WorkRequest(fanOut.Kind, PublishFanOut.KeyAt(person.Id, next), DueAt: next)], cancellationToken).ConfigureAwait(false);
+            next = forwarding.Until;
+        }
+
+        if (next is { } due)
+        {
+            await queue.EnqueueAsync([new WorkRequest(fanOut.Kind, PublishFanOut.KeyAt(person.Id, due), DueAt: due)], cancellationToken).ConfigureAwait(false);
         }
     }
 

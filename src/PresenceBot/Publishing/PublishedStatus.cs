@@ -6,7 +6,7 @@ namespace PresenceBot.Publishing;
 /// What every publisher tells the outside world about a person: the status the switchboard API shows (sick already
 /// disclosed as away), minus the note, which stays in our own API. <see cref="Sequence"/> grows per person, so a
 /// receiver can drop anything older than what it has; <see cref="EventId"/> is the same for every delivery of one
-/// state, so a receiver can drop a repeat.
+/// state, so a receiver can drop a repeat. <see cref="ForwardTo"/> names the colleague calls are forwarded to.
 /// </summary>
 public sealed record PublishedStatus(
     Guid EventId,
@@ -20,7 +20,8 @@ public sealed record PublishedStatus(
     DateTimeOffset? From,
     DateTimeOffset? ReturnsAt,
     string? Talsvar,
-    string? Source)
+    string? Source,
+    ForwardToResponse? ForwardTo)
 {
     public static PublishedStatus Of(ReferralStatusResponse status, string destination, long sequence, DateTimeOffset occurredAt)
     {
@@ -37,7 +38,8 @@ public sealed record PublishedStatus(
             status.From,
             status.ReturnsAt,
             status.Talsvar,
-            status.Source);
+            status.Source,
+            status.ForwardTo);
     }
 
     /// <summary>A name-based id (destination, person, sequence): every retry of one message carries the same event id.</summary>

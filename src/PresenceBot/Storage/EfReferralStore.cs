@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PresenceBot.Outbox;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Storage.Rows;
 using PresenceBot.WorkQueue;
@@ -27,7 +28,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         var rows = await db.Referrals.AsNoTracking()
             .Where(r => r.PersonId == personId && (r.ReturnsAt > since || (r.ExternalKey != null && externalKeys.Contains(r.ExternalKey))))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PersonReferrals(personId, state.Version, state.LastReturnAt, rows.Select(r => r.ToDomain()).ToList());
+        return new PersonReferrals(personId, state.Version, state.LastReturnAt, rows.Select(r => r.ToDomain()).ToList(), ForwardingOf(state));
     }
 
     public async Task<IReadOnlyDictionary<string, PersonReferrals>> LoadManyAsync(
@@ -43,7 +44,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         var byPerson = rows.ToLookup(r => r.PersonId);
         return states.Values.ToDictionary(
             s => s.PersonId,
-            s => new PersonReferrals(s.PersonId, s.Version, s.LastReturnAt, byPerson[s.PersonId].Select(r => r.ToDomain()).ToList()));
+            s => new PersonReferrals(s.PersonId, s.Version, s.LastReturnAt, byPerson[s.PersonId].Select(r => r.ToDomain()).ToList(), ForwardingOf(s)));
     }
 
     public async Task SaveAsync(ReferralChangeSet changes, CancellationToken cancellationToken)
@@ -106,7 +107,9 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
                 throw Conflict("person state already exists");
             }
 
-            db.PersonStates.Add(new PersonStateRow { PersonId = changes.PersonId, Version = 1, LastReturnAt = changes.LastReturnAt });
+            state = new PersonStateRow { PersonId = changes.PersonId, Version = 1, LastReturnAt = changes.LastReturnAt };
+            db.PersonStates.Add(state);
+            StageForwarding(state, changes);
             return;
         }
 
@@ -118,7 +121,27 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         // EF adds "WHERE version = expected" to the UPDATE, which is what stops a concurrent writer.
         state.Version = changes.ExpectedVersion + 1;
         state.LastReturnAt = changes.LastReturnAt;
+        StageForwarding(state, changes);
     }
+
+    private static void StageForwarding(PersonStateRow state, ReferralChangeSet changes)
+    {
+        if (!changes.ForwardingChanged)
+        {
+            return;
+        }
+
+        state.ForwardToId = changes.Forwarding?.TargetId;
+        state.ForwardFrom = changes.Forwarding?.From;
+        state.ForwardUntil = changes.Forwarding?.Until;
+        state.ForwardSetAt = changes.Forwarding?.SetAt;
+    }
+
+    /// <summary>The stored forwarding; a row some other version half-wrote is read as none rather than guessed at.</summary>
+    private static CallForwarding? ForwardingOf(PersonStateRow state) =>
+        state is { ForwardToId: { } target, ForwardFrom: { } from, ForwardUntil: { } until, ForwardSetAt: { } setAt } && until > from
+            ? new CallForwarding(target, from, until, setAt)
+            : null;
 
     private static ReferralConcurrencyException Conflict(string why) => new($"Concurrent change: {why}.");
 }

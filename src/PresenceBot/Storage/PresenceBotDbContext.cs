@@ -73,6 +73,8 @@ internal abstract class PresenceBotDbContext(DbContextOptions options) : DbConte
             state.HasKey(s => s.PersonId);
             state.Property(s => s.PersonId).HasMaxLength(64);
             state.Property(s => s.Version).IsConcurrencyToken();
+            state.Property(s => s.ForwardToId).HasMaxLength(64);
+            state.HasIndex(s => s.ForwardToId);
         });
 
         modelBuilder.Entity<AuditEntryRow>(audit =>

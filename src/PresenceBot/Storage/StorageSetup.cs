@@ -3,6 +3,7 @@ using PresenceBot.CalendarSync.Membership;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
 using PresenceBot.Organisation;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.Voicemail;
 using PresenceBot.Reminders;
@@ -44,6 +45,7 @@ internal static class StorageSetup
         }
 
         services.AddSingleton<IReferralStore, EfReferralStore>();
+        services.AddSingleton<IForwardingIndex, EfForwardingIndex>();
         services.AddSingleton<ISubscriptionStore, EfSubscriptionStore>();
         services.AddSingleton<ICalendarSyncStateStore, EfCalendarSyncStateStore>();
         services.AddSingleton<IVoicemailLedger, EfVoicemailLedger>();

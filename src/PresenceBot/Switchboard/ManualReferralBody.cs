@@ -12,7 +12,7 @@ internal static class ManualReferralBody
     /// <summary>A request is under 300 bytes (a 200-character note included); anything near this is not one.</summary>
     public const int MaxBytes = 16 * 1024;
 
-    private static readonly string[] Fields = ["reason", "until", "phone", "note", "from"];
+    private static readonly string[] Fields = ["reason", "until", "phone", "note", "from", "forwardTo", "forwardConfirmed"];
 
     /// <summary>The request, or null with <paramref name="errors"/> naming each field at fault.</summary>
     public static ManualReferralRequest? Parse(ReadOnlyMemory<byte> body, out Dictionary<string, string[]> errors)
@@ -66,7 +66,8 @@ internal static class ManualReferralBody
             return errors.Count > 0
                 ? null
                 : new ManualReferralRequest(values.GetValueOrDefault("reason"), values.GetValueOrDefault("until"), values.GetValueOrDefault("phone"),
-                    values.GetValueOrDefault("note"), values.GetValueOrDefault("from"));
+                    values.GetValueOrDefault("note"), values.GetValueOrDefault("from"), values.GetValueOrDefault("forwardTo"),
+                    values.GetValueOrDefault("forwardConfirmed"));
         }
     }
 

@@ -1,6 +1,6 @@
 namespace PresenceBot.Switchboard;
 
-/// <summary>What the switchboard shows for a person now. Sick is reported as away.</summary>
+/// <summary>What the switchboard shows for a person now. Sick is reported as away. <see cref="ForwardTo"/>: where calls go instead.</summary>
 public sealed record ReferralStatusResponse(
     PersonResponse Person,
     string State,
@@ -11,4 +11,5 @@ public sealed record ReferralStatusResponse(
     DateTimeOffset? ReturnsAt,
     string? Source,
     string? Note,
-    string? Talsvar);
+    string? Talsvar,
+    ForwardToResponse? ForwardTo = null);

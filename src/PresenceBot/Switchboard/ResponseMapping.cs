@@ -11,9 +11,12 @@ internal static class ResponseMapping
     public static ReferralStatusResponse ToResponse(this EffectiveStatus status, DateTimeZone zone)
     {
         var person = PersonResponse.From(status.Person);
+        var forwardTo = status is { ForwardedTo: { } colleague, Forwarding: { } forwarding }
+            ? new ForwardToResponse(colleague.Id, colleague.Name, Local(forwarding.Until, zone))
+            : null;
         if (status.Segment?.Referral is not { } referral)
         {
-            return new ReferralStatusResponse(person, "available", null, null, "open", null, null, null, null, null);
+            return new ReferralStatusResponse(person, "available", null, null, "open", null, null, null, null, null, forwardTo);
         }
 
         var reason = ReasonCatalog.Disclosed(referral.Reason);
@@ -28,7 +31,8 @@ internal static class ResponseMapping
             Source(referral.Source),
             // A note about sick leave could say why; only undisclosed reasons keep their note.
             referral.Reason == Reason.Sick ? null : referral.Note,
-            status.Talsvar);
+            status.Talsvar,
+            forwardTo);
     }
 
     public static TimelineSegmentResponse ToResponse(this TimelineSegment segment, DateTimeZone zone)

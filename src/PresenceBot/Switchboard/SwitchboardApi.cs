@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using PresenceBot.Forwarding;
 using PresenceBot.Hosting;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
@@ -116,15 +118,28 @@ internal static class SwitchboardApi
     /// names its field in Swedish.
     /// </remarks>
     public static Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> SetManual(
-        string person, HttpRequest http, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken) =>
-        RegisterAsync(person, http, Actor(http), organisation, referrals, cancellationToken);
+        string person,
+        HttpRequest http,
+        IOrganisationSource organisation,
+        ReferralService referrals,
+        ForwardingService forwarding,
+        ForwardingNotices notices,
+        CancellationToken cancellationToken) =>
+        RegisterAsync(person, http, Actor(http), organisation, referrals, forwarding, notices, cancellationToken);
 
     /// <summary>
     /// Registers a referral from a JSON body of <see cref="ManualReferralRequest"/>'s shape, as <paramref name="actor"/>: the
     /// API's rules and Swedish errors, and nothing stored on an error. The operator page registers through this too.
     /// </summary>
     public static async Task<Results<Ok<ReferralStatusResponse>, ProblemHttpResult, ValidationProblem>> RegisterAsync(
-        string person, HttpRequest http, string actor, IOrganisationSource organisation, ReferralService referrals, CancellationToken cancellationToken)
+        string person,
+        HttpRequest http,
+        string actor,
+        IOrganisationSource organisation,
+        ReferralService referrals,
+        ForwardingService forwarding,
+        ForwardingNotices notices,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (LimitedBody.IsDeclaredTooLarge(http, ManualReferralBody.MaxBytes))
@@ -192,6 +207,13 @@ internal static class SwitchboardApi
             return Invalid("phone", $"'{request.Phone}' är inget telefonläge (open eller closed).");
         }
 
+        var (proposal, colleague, forwardError) = await ApiForwarding.CheckAsync(request, found, start, until, org, forwarding, cancellationToken)
+            .ConfigureAwait(false);
+        if (forwardError is { } refused)
+        {
+            return Invalid(refused.Field, refused.Message);
+        }
+
         try
         {
             var result = await referrals.SetAsync(new SetReferral
@@ -205,6 +227,17 @@ internal static class SwitchboardApi
                 Source = ReferralSource.Switchboard,
                 Actor = actor,
             }, cancellationToken).ConfigureAwait(false);
+            if (proposal is not null && colleague is not null)
+            {
+                result = await forwarding.SetAsync(found, proposal.Forwarding, ReferralSource.Switchboard, actor, cancellationToken).ConfigureAwait(false);
+                if (!proposal.ReachableThroughout)
+                {
+                    await notices.MarkConflictToldAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+                }
+
+                await notices.TellColleagueAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+            }
+
             return TypedResults.Ok(result.Status.ToResponse(org.TimeZone));
         }
         catch (ReferralRuleException ex)

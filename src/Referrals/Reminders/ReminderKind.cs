@@ -26,4 +26,13 @@ public enum ReminderKind
 
     /// <summary>To a member of staff: their new booking leaves the unit's phone hours understaffed.</summary>
     StaffPhoneHoursWarning,
+
+    /// <summary>To a colleague: calls to someone are forwarded to them ("Samtal till Kim Krona kopplas till dig till 15.00").</summary>
+    ForwardingNotice,
+
+    /// <summary>To both: the colleague a forwarding goes to became unreachable inside its period; once per forwarding.</summary>
+    ForwardingConflict,
+
+    /// <summary>To a unit's reachable members: a manager asks whether someone can take a gap in the phone hours; once per gap.</summary>
+    CoverageGapAsk,
 }

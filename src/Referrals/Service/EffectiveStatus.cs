@@ -1,12 +1,17 @@
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Timeline;
 
 namespace PresenceBot.Referrals.Service;
 
-/// <summary>A person's status at one instant, and what callers hear (null when available).</summary>
-public sealed record EffectiveStatus(Person Person, Instant At, TimelineSegment? Segment, string? Talsvar)
+/// <summary>
+/// A person's status at one instant, what callers hear (null when available), and the colleague calls are forwarded to
+/// (with the forwarding) when one is in force.
+/// </summary>
+public sealed record EffectiveStatus(
+    Person Person, Instant At, TimelineSegment? Segment, string? Talsvar, Person? ForwardedTo = null, CallForwarding? Forwarding = null)
 {
     public bool IsReferred => Segment?.Referral is not null;
 

@@ -1,4 +1,5 @@
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Referrals;
 
 namespace PresenceBot.Referrals.Service;
@@ -17,7 +18,19 @@ internal sealed class Plan
     /// <summary>Set by "tillbaka" so merging never bridges the moment the person came back.</summary>
     public Instant? LastReturnAt { get; init; }
 
-    public bool HasChanges => _added.Count > 0 || _updated.Count > 0 || _removed.Count > 0 || LastReturnAt is not null;
+    /// <summary>Whether the plan sets or clears the forwarding (<see cref="Forwarding"/>, null = cleared).</summary>
+    public bool ForwardingChanged { get; private set; }
+
+    public CallForwarding? Forwarding { get; private set; }
+
+    public bool HasChanges => _added.Count > 0 || _updated.Count > 0 || _removed.Count > 0 || LastReturnAt is not null || ForwardingChanged;
+
+    public Plan Forward(CallForwarding? forwarding)
+    {
+        ForwardingChanged = true;
+        Forwarding = forwarding;
+        return this;
+    }
 
     public Plan Add(Referral referral)
     {
@@ -55,7 +68,13 @@ internal sealed class Plan
             .Select(r => replaced.GetValueOrDefault(r.Id) ?? r)
             .Concat(_added)
             .ToList();
-        return state with { Version = state.Version + 1, LastReturnAt = LastReturnAt ?? state.LastReturnAt, Referrals = referrals };
+        return state with
+        {
+            Version = state.Version + 1,
+            LastReturnAt = LastReturnAt ?? state.LastReturnAt,
+            Referrals = referrals,
+            Forwarding = ForwardingChanged ? Forwarding : state.Forwarding,
+        };
     }
 
     public ReferralChangeSet ToChangeSet(PersonReferrals state, Instant now, ReferralSource source, string actor)
@@ -73,6 +92,12 @@ internal sealed class Plan
             audit.Add(new AuditEntry(Guid.NewGuid(), state.PersonId, now, source, actor, "returned", null, null, null));
         }
 
+        if (ForwardingChanged)
+        {
+            // The audit names the action; the forwarding itself (colleague and period) is on the person's row.
+            audit.Add(new AuditEntry(Guid.NewGuid(), state.PersonId, now, source, actor, Forwarding is null ? "forward-ended" : "forwarded", null, null, null));
+        }
+
         return new ReferralChangeSet(
             state.PersonId,
             state.Version,
@@ -81,6 +106,8 @@ internal sealed class Plan
             _updated.Select(u => u.After).ToList(),
             _removed.Select(r => r.Before).ToList(),
             audit,
-            new ReferralChanged(Guid.NewGuid(), state.PersonId, now, source, actor, Action));
+            new ReferralChanged(Guid.NewGuid(), state.PersonId, now, source, actor, Action),
+            ForwardingChanged,
+            Forwarding);
     }
 }

@@ -1,9 +1,13 @@
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Referrals;
 
 namespace PresenceBot.Referrals.Service;
 
-/// <summary>Everything one command changes for one person; the store commits it atomically or not at all.</summary>
+/// <summary>
+/// Everything one command changes for one person; the store commits it atomically or not at all.
+/// <see cref="ForwardingChanged"/> says whether <see cref="Forwarding"/> is to be stored (null then clears it).
+/// </summary>
 public sealed record ReferralChangeSet(
     string PersonId,
     long ExpectedVersion,
@@ -12,4 +16,6 @@ public sealed record ReferralChangeSet(
     IReadOnlyList<Referral> Updated,
     IReadOnlyList<Referral> Removed,
     IReadOnlyList<AuditEntry> Audit,
-    ReferralChanged Event);
+    ReferralChanged Event,
+    bool ForwardingChanged = false,
+    CallForwarding? Forwarding = null);

@@ -1,4 +1,5 @@
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Talsvar;
@@ -41,6 +42,22 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     /// </summary>
     public Task<ReferralResult> ReturnNowAsync(string personId, ReferralSource source, string actor, CancellationToken cancellationToken) =>
         ExecuteAsync(personId, source, actor, (state, now, org) => PlanReturn(state, now, org), cancellationToken);
+
+    /// <summary>
+    /// Forwards the person's calls to a colleague for the forwarding's period (replacing one set before). The colleague's
+    /// timeline is checked by the caller first (<see cref="ForwardingService"/>); this only stores it.
+    /// </summary>
+    public Task<ReferralResult> SetForwardingAsync(string personId, CallForwarding forwarding, ReferralSource source, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forwarding);
+        return ExecuteAsync(personId, source, actor, (state, now, org) => PlanForward(forwarding, state, now, org), cancellationToken);
+    }
+
+    /// <summary>"/vidarekoppla av": ends a forwarding in force (or one set to begin later).</summary>
+    public Task<ReferralResult> EndForwardingAsync(string personId, ReferralSource source, string actor, CancellationToken cancellationToken) =>
+        ExecuteAsync(personId, source, actor, (state, now, _) => state.Forwarding is { } f && f.Until > now
+            ? new Plan { Action = "forward-ended" }.Forward(null)
+            : Plan.None, cancellationToken);
 
     /// <summary>Creates or updates the referral of one calendar booking (keyed by its event id).</summary>
     public Task<ReferralResult> UpsertCalendarAsync(CalendarBooking booking, CancellationToken cancellationToken) =>
@@ -122,7 +139,12 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     private EffectiveStatus StatusOf(Person person, PersonReferrals state, Instant now, OrganisationModel org)
     {
         var segment = ReferralTimeline.At(state.Referrals, state.LastReturnAt, org.CalendarCoupling.MergeGap, now);
-        return new EffectiveStatus(person, now, segment, segment is null ? null : TalsvarFor(person, segment, now));
+        var forwarding = state.Forwarding is { } f && f.IsInForceAt(now) ? f : null;
+        var forwardedTo = forwarding is null ? null : org.FindPerson(forwarding.TargetId);
+        var talsvar = segment?.Referral is { } referral
+            ? TalsvarText.Compose(person, ReasonCatalog.Disclosed(referral.Reason), segment.ReturnsAt, now, org.TimeZone, forwardedTo)
+            : null;
+        return new EffectiveStatus(person, now, segment, talsvar, forwardedTo, forwardedTo is null ? null : forwarding);
     }
 
     private async Task<ReferralResult> ExecuteAsync(
@@ -215,20 +237,49 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     private static Plan PlanReturn(PersonReferrals state, Instant now, OrganisationModel org)
     {
         var inForce = ReferralTimeline.At(state.Referrals, state.LastReturnAt, org.CalendarCoupling.MergeGap, now);
+        var forwarded = state.Forwarding is { } forwarding && forwarding.Until > now;
         if (inForce is null)
         {
-            return Plan.None;
+            // Back with nothing referred: a forwarding still ends (the person takes their own calls again).
+            return forwarded ? new Plan { Action = "forward-ended" }.Forward(null) : Plan.None;
         }
 
         // Rule 7: "tillbaka" ends everything in force now, manual and calendar alike, in one step — back from a lunch
         // during a calendar training is back, not back at the training. The calendar resumes with its next booking.
         var plan = new Plan { Action = "returned", LastReturnAt = now };
+        if (forwarded)
+        {
+            plan.Forward(null);
+        }
+
         foreach (var referral in state.Referrals.Where(r => r.IsInForceAt(now)))
         {
             plan.Update(referral, referral with { EndedAt = now }, "ended");
         }
 
         return plan;
+    }
+
+    private static Plan PlanForward(CallForwarding forwarding, PersonReferrals state, Instant now, OrganisationModel org)
+    {
+        if (string.Equals(forwarding.TargetId, state.PersonId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ReferralRuleException("forwardTo", "Du kan inte vidarekoppla till dig själv. Ange en kollega.");
+        }
+
+        if (org.FindPerson(forwarding.TargetId) is null)
+        {
+            throw new ReferralRuleException("forwardTo", $"Okänd kollega '{forwarding.TargetId}'.");
+        }
+
+        if (forwarding.Until <= now)
+        {
+            throw new ReferralRuleException("until", "Tiden har redan passerat. Ange en tid framåt.");
+        }
+
+        return state.Forwarding is { } current && current.TargetId == forwarding.TargetId && current.Until == forwarding.Until && current.From <= now
+            ? Plan.None
+            : new Plan { Action = "forwarded" }.Forward(forwarding);
     }
 
     private static Plan PlanUpsert(CalendarBooking booking, PersonReferrals state, OrganisationModel org)

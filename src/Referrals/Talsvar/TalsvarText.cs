@@ -24,14 +24,16 @@ public static class TalsvarText
 
     /// <summary>
     /// The whole sentence. The unit is spoken only when the unit asks for it, and the reason always goes through
-    /// <see cref="ReasonCatalog.Phrase"/>, which never speaks sickness.
+    /// <see cref="ReasonCatalog.Phrase"/>, which never speaks sickness. With a forwarding in force it ends
+    /// "… och samtalet kopplas till Ida Berg."
     /// </summary>
-    public static string Compose(Person person, Reason reason, Instant returnsAt, Instant now, DateTimeZone zone)
+    public static string Compose(Person person, Reason reason, Instant returnsAt, Instant now, DateTimeZone zone, Person? forwardedTo = null)
     {
         ArgumentNullException.ThrowIfNull(person);
 
         var unit = person.Unit.SpokenInTalsvar ? $", {person.Unit.Name}" : "";
-        return $"{person.Name}, {person.Municipality.Name}{unit}, {ReasonCatalog.Phrase(reason)} och återkommer {When(returnsAt, now, zone)}.";
+        var forwarded = forwardedTo is null ? "" : $" och samtalet kopplas till {forwardedTo.Name}";
+        return $"{person.Name}, {person.Municipality.Name}{unit}, {ReasonCatalog.Phrase(reason)} och återkommer {When(returnsAt, now, zone)}{forwarded}.";
     }
 
     /// <summary>The Swedish name of a month (1 = januari), independent of the server's culture data.</summary>

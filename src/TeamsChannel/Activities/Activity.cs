@@ -28,6 +28,9 @@ internal sealed record Activity
 
     public string? Text { get; init; }
 
+    /// <summary>What a notification or the chat list shows for a message whose content is a card.</summary>
+    public string? Summary { get; init; }
+
     public string? Locale { get; init; }
 
     public JsonElement? Value { get; init; }

@@ -10,7 +10,9 @@ internal static class OutgoingActivity
     public static Activity From(BotMessage message, ConversationAccount conversation, ChannelAccount? bot = null, ChannelAccount? user = null, string? replyToId = null) => new()
     {
         Type = ActivityTypes.Message,
-        Text = message.Text,
+        // A card carries the whole answer; its text is only the preview a notification shows (the activity's summary).
+        Text = message.Card is null ? message.Text : null,
+        Summary = message.Card is null ? null : message.Text,
         Attachments = message.Card is { } card
             ? [new Attachment { ContentType = AdaptiveCard.ContentType, Content = AdaptiveCardJson.ToElement(card) }]
             : null,

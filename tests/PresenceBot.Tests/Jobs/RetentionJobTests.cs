@@ -92,6 +92,45 @@ public sealed class RetentionJobTests
         Assert.Equal(TestOrganisation.Erik, StorageHarness.OutboxPayloadOf(kept.Payload!).PersonId);
     }
 
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_forwarding_is_forgotten_Days_after_it_ended_and_keeps_the_row_until_then(DbProvider provider)
+    {
+        await using var h = await StorageHarness.CreateAsync(provider);
+        var now = h.Now;
+        await using (var db = h.Context())
+        {
+            db.PersonStates.Add(new PersonStateRow
+            {
+                PersonId = TestOrganisation.Kim, Version = 1, ForwardToId = TestOrganisation.Sara, ForwardFrom = now - Duration.FromDays(92),
+                ForwardUntil = now - Duration.FromDays(91), ForwardSetAt = now - Duration.FromDays(92),
+            });
+            db.PersonStates.Add(new PersonStateRow
+            {
+                PersonId = TestOrganisation.Erik, Version = 1, ForwardToId = TestOrganisation.Sara, ForwardFrom = now - Duration.FromDays(10),
+                ForwardUntil = now - Duration.FromDays(9), ForwardSetAt = now - Duration.FromDays(10),
+            });
+            db.PersonStates.Add(new PersonStateRow
+            {
+                PersonId = TestOrganisation.Maria, Version = 1, LastReturnAt = now - Duration.FromDays(1), ForwardToId = TestOrganisation.Sara,
+                ForwardFrom = now - Duration.FromDays(92), ForwardUntil = now - Duration.FromDays(91), ForwardSetAt = now - Duration.FromDays(92),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Job(h, new RetentionOptions()).RunAsync(CancellationToken.None);
+
+        await using var check = h.Context();
+        var kept = (await check.PersonStates.AsNoTracking().ToListAsync()).ToDictionary(p => p.PersonId);
+        // Kim's ended long ago and nothing else was left: the row goes. Erik's ended recently: kept. Maria came back
+        // yesterday (the row stays for that) but her forwarding ended long ago: it is forgotten.
+        Assert.Equal(new[] { TestOrganisation.Erik, TestOrganisation.Maria }.Order(), kept.Keys.Order());
+        Assert.Equal(TestOrganisation.Sara, kept[TestOrganisation.Erik].ForwardToId);
+        Assert.Null(kept[TestOrganisation.Maria].ForwardToId);
+        Assert.Null(kept[TestOrganisation.Maria].ForwardUntil);
+    }
+
     private static RetentionJob Job(StorageHarness h, RetentionOptions options) =>
         new(h.Database.CreateFactory(), h.Organisation, Options.Create(options), h.Time, NullLogger<RetentionJob>.Instance);
 

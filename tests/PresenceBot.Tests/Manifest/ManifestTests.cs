@@ -97,7 +97,7 @@ public sealed class ManifestTests
         var list = bot["commandLists"]![0]!;
         Assert.Equal(["slash"], list["triggers"]!.AsArray().Select(t => (string)t!));
         Assert.Equal(
-            ["frånvarande", "sammanträde", "lunch", "distans", "semester", "tillbaka", "status", "koppling", "röstbrevlåda", "hjälp"],
+            ["frånvarande", "sammanträde", "lunch", "distans", "semester", "tillbaka", "status", "koppling", "vidarekoppla", "enhet", "röstbrevlåda", "hjälp"],
             list["commands"]!.AsArray().Select(c => (string)c!["title"]!));
         Assert.All(list["commands"]!.AsArray(), c => Assert.False(string.IsNullOrWhiteSpace((string?)c!["description"])));
         Assert.Equal(["presencebot.lycksele.se"], manifest["validDomains"]!.AsArray().Select(d => (string)d!));

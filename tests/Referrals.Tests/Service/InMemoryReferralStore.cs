@@ -1,4 +1,5 @@
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
 
@@ -10,7 +11,7 @@ namespace PresenceBot.Referrals.Tests.Service;
 /// committed and rejected change set so tests can assert on audit entries and events, and it can run one
 /// "concurrent" write just before the next save to force a lost race.
 /// </summary>
-internal sealed class InMemoryReferralStore : IReferralStore
+internal sealed class InMemoryReferralStore : IReferralStore, IForwardingIndex
 {
     private readonly Dictionary<string, PersonReferrals> _people = new(StringComparer.Ordinal);
     private readonly List<ReferralChangeSet> _saved = [];
@@ -51,6 +52,13 @@ internal sealed class InMemoryReferralStore : IReferralStore
     {
         IReadOnlyDictionary<string, PersonReferrals> result = personIds.Distinct().ToDictionary(id => id, id => Filter(Current(id), since, []));
         return Task.FromResult(result);
+    }
+
+    public Task<IReadOnlyList<string>> ForwardingToAsync(string colleagueId, Instant notEndedBy, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> ids = _people.Values.Where(p => p.Forwarding is { } f && f.TargetId == colleagueId && f.Until > notEndedBy)
+            .Select(p => p.PersonId).ToList();
+        return Task.FromResult(ids);
     }
 
     public async Task SaveAsync(ReferralChangeSet changes, CancellationToken cancellationToken)
@@ -97,7 +105,8 @@ internal sealed class InMemoryReferralStore : IReferralStore
         }
 
         _people[changes.PersonId] = new PersonReferrals(
-            changes.PersonId, state.Version + 1, changes.LastReturnAt, referrals.Values.OrderBy(r => r.Start).ToList());
+            changes.PersonId, state.Version + 1, changes.LastReturnAt, referrals.Values.OrderBy(r => r.Start).ToList(),
+            changes.ForwardingChanged ? changes.Forwarding : state.Forwarding);
         _saved.Add(changes);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.Timeline;
@@ -17,7 +18,10 @@ internal sealed class ServiceHarness
     {
         Time = new FakeTimeProvider(Local(localNow).ToDateTimeOffset());
         Service = new ReferralService(Store, new FixedOrganisationSource(TestOrganisation.Current), Time);
+        Forwarding = new ForwardingService(Service, new FixedOrganisationSource(TestOrganisation.Current), Store);
     }
+
+    public ForwardingService Forwarding { get; }
 
     public FakeTimeProvider Time { get; }
 

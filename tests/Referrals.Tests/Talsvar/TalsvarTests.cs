@@ -39,6 +39,16 @@ public sealed class TalsvarTests
         Assert.Equal("Kim Krona, Lycksele kommun, är på sammanträde och återkommer klockan 15.00.", text);
     }
 
+    [Fact]
+    public void Forwarded_SaysWhereTheCallGoes()
+    {
+        var ida = KimKrona() with { Id = "ida", Name = "Ida Berg" };
+
+        var text = SpokenReferral.Compose(KimKrona(), Reason.Meeting, At(2026, 11, 25, 15, 0), Now, Stockholm, forwardedTo: ida);
+
+        Assert.Equal("Kim Krona, Lycksele kommun, är på sammanträde och återkommer klockan 15.00 och samtalet kopplas till Ida Berg.", text);
+    }
+
     [Theory]
     [MemberData(nameof(EveryReason))]
     public void Every_reason_has_its_talsvar(Reason reason, string expected)

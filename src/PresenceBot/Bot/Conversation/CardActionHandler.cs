@@ -10,7 +10,12 @@ namespace PresenceBot.Bot.Conversation;
 /// checked against the status their card was drawn from first: a stale card says so rather than overwrite.
 /// </summary>
 internal sealed class CardActionHandler(
-    ReferralReplies referrals, CouplingReplies coupling, IEnumerable<ICardVerbHandler> handlers, ILogger<CardActionHandler> logger)
+    ReferralReplies referrals,
+    CouplingReplies coupling,
+    ForwardingReplies forwarding,
+    UnitReplies units,
+    IEnumerable<ICardVerbHandler> handlers,
+    ILogger<CardActionHandler> logger)
 {
     public const string UnknownAction = "Okänd åtgärd: jag känner inte igen knappen. Skriv /hjälp för att se vad jag kan.";
 
@@ -22,6 +27,8 @@ internal sealed class CardActionHandler(
         {
             CardVerbs.Return or CardVerbs.Edit or CardVerbs.Set or CardVerbs.PickEnd => ReferralActionAsync(context, verb, data, cancellationToken),
             CardVerbs.Coupling => CouplingAsync(context.Person, data, cancellationToken),
+            _ when ForwardingVerbs.Handles(verb) => forwarding.HandleAsync(context, verb!, data, cancellationToken),
+            UnitVerbs.AskStaff => units.AskStaffAsync(context, data, cancellationToken),
             _ => HandOverAsync(context.Person, verb, submission, cancellationToken),
         };
     }

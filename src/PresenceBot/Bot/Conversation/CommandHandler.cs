@@ -6,7 +6,8 @@ using PresenceBot.TeamsChannel.Turns;
 namespace PresenceBot.Bot.Conversation;
 
 /// <summary>Answers one typed command. Nothing is stored unless the command is complete and the rules allow it.</summary>
-internal sealed class CommandHandler(ReferralReplies referrals, CouplingReplies coupling, VoicemailSeam voicemail, ILogger<CommandHandler> logger)
+internal sealed class CommandHandler(
+    ReferralReplies referrals, CouplingReplies coupling, ForwardingReplies forwarding, UnitReplies units, VoicemailSeam voicemail, ILogger<CommandHandler> logger)
 {
     public Task<BotMessage> HandleAsync(ConversationContext context, string text, CancellationToken cancellationToken) =>
         CommandParser.Parse(text, context.Time) switch
@@ -18,6 +19,9 @@ internal sealed class CommandHandler(ReferralReplies referrals, CouplingReplies 
             CouplingCommand => Task.FromResult(CouplingReplies.Show(context.Person)),
             HelpCommand => Task.FromResult(BotMessage.FromCard(HelpCard.Build(), HelpCard.Summary)),
             VoicemailCommand => voicemail.ShowAsync(context.Person, cancellationToken),
+            ForwardCommand forward => forwarding.ForwardAsync(context, forward, cancellationToken),
+            ForwardOffCommand => forwarding.EndAsync(context, cancellationToken),
+            UnitCommand => units.ShowAsync(context, cancellationToken),
             UnknownCommand unknown => Task.FromResult(BotMessage.FromText(unknown.Message)),
             var other => throw new InvalidOperationException($"Unhandled command {other.GetType().Name}."),
         };
@@ -44,7 +48,7 @@ internal sealed class CommandHandler(ReferralReplies referrals, CouplingReplies 
             case TimeMissing:
                 // A referral needs an end (rule 6): ask for it, and keep nothing until it is answered.
                 var status = await referrals.StatusOfAsync(context, cancellationToken).ConfigureAwait(false);
-                return BotMessage.FromCard(EndQuestionCard.Build(command.Reason, command.Note, StatusVersion.Of(status), context.Time), "Hur länge gäller det?");
+                return BotMessage.FromCard(EndQuestionCard.Build(command.Reason, command.Note, StatusVersion.Of(status), context.Time), EndQuestionCard.Question(command.Reason));
             case TimeFailure failure:
                 ConversationLog.ReferralRefused(logger, context.Person.Id, failure.GetType().Name);
                 return BotMessage.FromText(failure.Message);

@@ -10,6 +10,8 @@ internal static class ConversationSetup
         services.AddSingleton<ConversationTime>();
         services.AddSingleton<ReferralReplies>();
         services.AddSingleton<CouplingReplies>();
+        services.AddSingleton<ForwardingReplies>();
+        services.AddSingleton<UnitReplies>();
         services.AddSingleton<VoicemailSeam>();
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<PrivateAnswer>();

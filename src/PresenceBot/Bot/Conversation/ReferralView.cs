@@ -23,10 +23,20 @@ internal sealed record ReferralView
 
     public string? Note { get; init; }
 
+    /// <summary>The colleague calls are forwarded to, while a forwarding is in force, and until when.</summary>
+    public string? ForwardedTo { get; init; }
+
+    public Instant? ForwardUntil { get; init; }
+
     public IReadOnlyList<string> Lines { get; init; } = [];
 
     /// <summary>The status now, as the person sees it (their own word for the reason, "sjuk" included).</summary>
-    public static ReferralView Of(EffectiveStatus status, string heading) => status.Segment is { Referral: { } referral } segment
+    public static ReferralView Of(EffectiveStatus status, string heading) => WithForwarding(status, OfReferral(status, heading));
+
+    private static ReferralView WithForwarding(EffectiveStatus status, ReferralView view) =>
+        view with { ForwardedTo = status.ForwardedTo?.Name, ForwardUntil = status.ForwardedTo is null ? null : status.Forwarding?.Until };
+
+    private static ReferralView OfReferral(EffectiveStatus status, string heading) => status.Segment is { Referral: { } referral } segment
         ? new ReferralView
         {
             Heading = heading,

@@ -13,4 +13,13 @@ internal sealed class PersonStateRow
     public long Version { get; set; }
 
     public Instant? LastReturnAt { get; set; }
+
+    /// <summary>The colleague calls are forwarded to (a person id), while a forwarding is set; with its period.</summary>
+    public string? ForwardToId { get; set; }
+
+    public Instant? ForwardFrom { get; set; }
+
+    public Instant? ForwardUntil { get; set; }
+
+    public Instant? ForwardSetAt { get; set; }
 }

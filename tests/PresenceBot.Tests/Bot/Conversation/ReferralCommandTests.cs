@@ -129,7 +129,8 @@ public sealed class ReferralCommandTests : IAsyncLifetime
         var reply = activity.Card().Words();
 
         Assert.Contains("Välkommen tillbaka!", reply, StringComparison.Ordinal);
-        Assert.Equal("Välkommen tillbaka!", (string?)activity["text"]);
+        Assert.Equal("Välkommen tillbaka!", (string?)activity["summary"]);
+        Assert.Null(activity["text"]);
         Assert.Contains("Du är tillgänglig", reply, StringComparison.Ordinal);
         Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
     }

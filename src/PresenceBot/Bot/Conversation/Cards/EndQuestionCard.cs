@@ -14,12 +14,15 @@ internal static class EndQuestionCard
     public const string ReasonKey = "reason";
     public const string NoteKey = "note";
 
+    /// <summary>"Hur länge gäller sammanträde?": the card's heading, and its preview text.</summary>
+    public static string Question(Reason reason) => $"Hur länge gäller {ReasonCatalog.OwnWord(reason)}?";
+
     /// <summary>The question, offering only picks that are still ahead at <paramref name="time"/> (no "15.00" after three).</summary>
     public static AdaptiveCard Build(Reason reason, string? note, string version, TimeContext time, string? error = null)
     {
         var body = new List<CardElement>
         {
-            new TextBlock($"Hur länge gäller {ReasonCatalog.OwnWord(reason)}?") { Weight = TextWeight.Bolder, Size = TextSize.Medium },
+            new TextBlock(Question(reason)) { Weight = TextWeight.Bolder, Size = TextSize.Medium },
             new TextBlock("En hänvisning behöver en sluttid. Inget är sparat ännu: välj när du är tillbaka."),
         };
         if (error is not null)

@@ -1,4 +1,5 @@
 using PresenceBot.Bot.Conversation.Parsing;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Talsvar;
 using PresenceBot.TeamsChannel.Cards;
@@ -19,9 +20,12 @@ internal static class ReferralCard
             body.Add(new TextBlock(notice) { Color = TextColor.Attention });
         }
 
-        body.Add(new TextBlock(view.Talsvar is { } talsvar
-            ? $"Så här hör den som ringer: \"{talsvar}\""
-            : "Du är tillgänglig: den som ringer kopplas fram till dig."));
+        body.Add(new TextBlock(view switch
+        {
+            { Talsvar: { } talsvar } => $"Så här hör den som ringer: \"{talsvar}\"",
+            { ForwardedTo: { } forwardedTo } => $"Du är tillgänglig, men samtal till dig kopplas till {forwardedTo}.",
+            _ => "Du är tillgänglig: den som ringer kopplas fram till dig.",
+        }));
         var facts = new List<Fact>();
         if (view.Reason is { } reason)
         {
@@ -36,6 +40,11 @@ internal static class ReferralCard
         if (view.Phone is { } phone)
         {
             facts.Add(new Fact("Telefon", phone == PhoneState.Open ? "öppen (ringer)" : "stängd"));
+        }
+
+        if (view is { ForwardedTo: { } colleague, ForwardUntil: { } until })
+        {
+            facts.Add(new Fact("Vidarekopplat", $"till {colleague} till {ForwardingText.At(until, time.Now, time.Zone)}"));
         }
 
         if (view.Note is { } note)

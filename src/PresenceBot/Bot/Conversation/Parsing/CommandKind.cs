@@ -9,4 +9,6 @@ internal enum CommandKind
     Coupling,
     Help,
     Voicemail,
+    Forward,
+    Unit,
 }

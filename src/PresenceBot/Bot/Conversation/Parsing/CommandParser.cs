@@ -11,6 +11,7 @@ namespace PresenceBot.Bot.Conversation.Parsing;
 ///           | reason note time                   "/tjänsteärende till banken till 15"
 ///           | "tillbaka" "nu"? | "status" | "hjälp" | "röstbrevlåda"
 ///           | "koppling" ("stängd" | "öppen" | "av")?
+///           | "vidarekoppla" ("av" | "till"? colleague time?) | "enhet"
 /// </code>
 /// Case, the slash and å/ä/ö against a/a/o do not matter; the note is kept exactly as written.
 /// Pure: the same text, instant, zone and calendar always give the same command.
@@ -47,6 +48,8 @@ public static class CommandParser
             CommandKind.Coupling => Coupling(message, cursor),
             CommandKind.Help => new HelpCommand(),
             CommandKind.Voicemail => new VoicemailCommand(),
+            CommandKind.Forward => Forward(message, cursor, context),
+            CommandKind.Unit => cursor.AtEndIgnoringSeparators ? new UnitCommand() : new UnknownCommand(message, ["/enhet"]),
             _ => throw new InvalidOperationException($"Unhandled command kind {command.Kind}."),
         };
     }
@@ -136,6 +139,45 @@ public static class CommandParser
         }
 
         return new CouplingCommand(mode);
+    }
+
+    /// <summary>
+    /// "/vidarekoppla av", or "/vidarekoppla till Ida Berg till 15:00": the colleague is everything up to a time that ends
+    /// the line (so a name is never read as a time, and "till" may start both).
+    /// </summary>
+    private static ParsedCommand Forward(string message, TokenCursor cursor, TimeContext context)
+    {
+        cursor.SkipSeparators();
+        var afterWord = cursor.Position;
+        if ((cursor.Accept("av") || cursor.Accept("off")) && cursor.AtEndIgnoringSeparators)
+        {
+            return new ForwardOffCommand();
+        }
+
+        cursor.Position = afterWord;
+        _ = cursor.Accept("till") || cursor.Accept("to");
+        var nameStart = cursor.Position;
+        TimeExpressionResult? until = null;
+        var nameEnd = cursor.Tokens.Count;
+        for (var start = nameStart + 1; start < cursor.Tokens.Count; start++)
+        {
+            cursor.Position = start;
+            if (cursor.Tokens[start].Kind == TokenKind.Word
+                && TimeGrammar.Parse(cursor, out _) is { } time
+                && cursor.AtEndIgnoringSeparators)
+            {
+                until = TimeExpressionParser.Resolve(time, context, Reason.Meeting);
+                nameEnd = start;
+                break;
+            }
+        }
+
+        var colleague = nameStart >= nameEnd
+            ? null
+            : Trim(message[cursor.Tokens[nameStart].Start..(nameEnd < cursor.Tokens.Count ? cursor.Tokens[nameEnd].Start : message.Length)]);
+        return colleague is null
+            ? new UnknownCommand(message, ["/vidarekoppla till Ida Berg till 15:00", "/vidarekoppla av"])
+            : new ForwardCommand(colleague, until);
     }
 
     /// <summary>No command word: suggest near misses, or, when the message is just a time, commands to put before it.</summary>

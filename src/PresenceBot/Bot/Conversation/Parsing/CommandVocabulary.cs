@@ -28,6 +28,8 @@ internal static class CommandVocabulary
         new("status", CommandKind.Status),
         new("koppling", CommandKind.Coupling), new("kalenderkoppling", CommandKind.Coupling), new("coupling", CommandKind.Coupling),
         new("hjälp", CommandKind.Help), new("help", CommandKind.Help),
+        new("vidarekoppla", CommandKind.Forward), new("vidarekoppling", CommandKind.Forward), new("koppla", CommandKind.Forward), new("forward", CommandKind.Forward),
+        new("enhet", CommandKind.Unit), new("enheten", CommandKind.Unit), new("unit", CommandKind.Unit),
         new("röstbrevlåda", CommandKind.Voicemail), new("röstbrevlådan", CommandKind.Voicemail), new("voicemail", CommandKind.Voicemail),
     }.OrderByDescending(w => w.Folded.Count).ToArray();
 

@@ -316,6 +316,19 @@ namespace PresenceBot.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Instant?>("ForwardFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Instant?>("ForwardSetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForwardToId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Instant?>("ForwardUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Instant?>("LastReturnAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -324,6 +337,8 @@ namespace PresenceBot.Storage.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("PersonId");
+
+                    b.HasIndex("ForwardToId");
 
                     b.ToTable("person_states", (string)null);
                 });

@@ -310,6 +310,19 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ForwardFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ForwardSetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForwardToId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ForwardUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastReturnAt")
                         .HasColumnType("INTEGER");
 
@@ -318,6 +331,8 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("PersonId");
+
+                    b.HasIndex("ForwardToId");
 
                     b.ToTable("person_states", (string)null);
                 });
