@@ -1,8 +1,9 @@
-using PresenceBot.Forwarding;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
+using PresenceBot.Forwarding;
 using PresenceBot.Referrals.Coverage;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
