@@ -4,23 +4,30 @@ namespace PresenceBot.CalendarSync.Subscriptions;
 
 /// <summary>
 /// Known subscriptions by id, cached so the webhook answers in milliseconds; a miss (one made by another
-/// instance) is read from the store. Changes made here update the cache as they are written.
+/// instance) is read from the store. Changes made here update the cache as they are written; an entry is read again
+/// after <see cref="CachedFor"/>, so one another instance removed stops being accepted here within that time.
 /// </summary>
-internal sealed class SubscriptionDirectory(ISubscriptionStore store)
+internal sealed class SubscriptionDirectory(ISubscriptionStore store, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, CalendarSubscription> _known = new(StringComparer.Ordinal);
+    public static readonly TimeSpan CachedFor = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, (CalendarSubscription Subscription, long ReadAt)> _known = new(StringComparer.Ordinal);
 
     public async ValueTask<CalendarSubscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
     {
-        if (_known.TryGetValue(subscriptionId, out var cached))
+        if (_known.TryGetValue(subscriptionId, out var cached) && time.GetElapsedTime(cached.ReadAt) < CachedFor)
         {
-            return cached;
+            return cached.Subscription;
         }
 
         var stored = await store.FindAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
-        if (stored is not null)
+        if (stored is null)
         {
-            _known[subscriptionId] = stored;
+            _known.TryRemove(subscriptionId, out _);
+        }
+        else
+        {
+            Remember(stored);
         }
 
         return stored;
@@ -29,7 +36,7 @@ internal sealed class SubscriptionDirectory(ISubscriptionStore store)
     public async Task SaveAsync(CalendarSubscription subscription, CancellationToken cancellationToken)
     {
         await store.SaveAsync(subscription, cancellationToken).ConfigureAwait(false);
-        _known[subscription.Id] = subscription;
+        Remember(subscription);
     }
 
     public async Task DeleteAsync(string subscriptionId, CancellationToken cancellationToken)
@@ -39,4 +46,6 @@ internal sealed class SubscriptionDirectory(ISubscriptionStore store)
     }
 
     public Task<IReadOnlyList<CalendarSubscription>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+
+    private void Remember(CalendarSubscription subscription) => _known[subscription.Id] = (subscription, time.GetTimestamp());
 }
