@@ -8,4 +8,7 @@ public static class ClusterLockNames
 
     /// <summary>A round of Entra ID group reads: two at once would read every group twice and race on its delta link.</summary>
     public const string GroupMembershipRound = "entra-group-members";
+
+    /// <summary>The database brought up to date at start: two instances migrating at once both create the same tables.</summary>
+    public const string DatabaseMigration = "database-migration";
 }

@@ -161,7 +161,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         _folder = Directory.CreateTempSubdirectory("presencebot-two-instances-").FullName;
         var organisationFile = Path.Combine(_folder, "organisation.json");
         await File.WriteAllTextAsync(organisationFile, Json());
-        _database = await Storage.TestDatabase.CreateAsync(provider);
+        // Empty: both instances start together and migrate it (one after the other, under the migration lock).
+        _database = await Storage.TestDatabase.CreateAsync(provider, migrate: false);
         _graph = await GraphStandInServer.StartAsync(new GraphStandInOptions { Port = 0 }, CancellationToken.None);
         _connector = await ConnectorStandIn.StartAsync();
         _receiver = await SigningReceiver.StartAsync(PublishSecret, () => TimeProvider.System.GetUtcNow());
