@@ -13,12 +13,13 @@ namespace PresenceBot.LoadRun;
 internal sealed class ServiceProcess : IDisposable
 {
     private const int OutputLinesKept = 40;
-    private readonly Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly Queue<string> _output = new();
+    private Process _process = null!;
 
-    private ServiceProcess(Process process, Uri baseAddress)
+    private ServiceProcess(ProcessStartInfo start, Uri baseAddress)
     {
-        _process = process;
+        _start = start;
         BaseAddress = baseAddress;
     }
 
@@ -28,7 +29,11 @@ internal sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(string serviceDll, string organisationFile, string databaseFile, string apiKey, IEnumerable<string> extraArgs)
+    public static ServiceProcess Start(string serviceDll, string organisationFile, string databaseFile, string apiKey, IEnumerable<string> extraArgs) =>
+        Start(serviceDll, organisationFile, ["--Storage:Provider=Sqlite", $"--ConnectionStrings:PresenceBot=Data Source={databaseFile}"], apiKey, extraArgs);
+
+    /// <summary>The service with the given storage settings (<c>--Storage:Provider=Postgres</c> and its connection string).</summary>
+    public static ServiceProcess Start(string serviceDll, string organisationFile, IReadOnlyList<string> storageArgs, string apiKey, IEnumerable<string> extraArgs)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
@@ -43,8 +48,11 @@ internal sealed class ServiceProcess : IDisposable
         start.ArgumentList.Add(serviceDll);
         start.ArgumentList.Add($"--Urls={baseAddress.GetLeftPart(UriPartial.Authority)}");
         start.ArgumentList.Add($"--Organisation:File={organisationFile}");
-        start.ArgumentList.Add("--Storage:Provider=Sqlite");
-        start.ArgumentList.Add($"--ConnectionStrings:PresenceBot=Data Source={databaseFile}");
+        foreach (var arg in storageArgs)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.ArgumentList.Add($"--Switchboard:ApiKeys:load-run={apiKey}");
         // Production settings on loopback, but with the Bot Framework channel anonymous (the load client has no
         // channel tokens): an explicit opt-out of the production start-up check, which the service logs as a warning.
@@ -77,13 +85,38 @@ internal sealed class ServiceProcess : IDisposable
 
     private static ServiceProcess Launch(ProcessStartInfo start, Uri baseAddress)
     {
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var service = new ServiceProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Keep(e.Data);
+        var service = new ServiceProcess(start, baseAddress);
+        service.Run();
+        return service;
+    }
+
+    /// <summary>SIGKILL, as a crash or a lost machine: nothing is handed back, connections are dropped by the kernel.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit(10_000);
+        Keep("---- killed ----");
+    }
+
+    /// <summary>Starts the same command again, on the same port.</summary>
+    public void Restart()
+    {
+        _process.Dispose();
+        Run();
+    }
+
+    private void Run()
+    {
+        var process = Process.Start(_start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return service;
+        _process = process;
     }
 
     /// <summary>VmRSS and VmHWM (peak resident) of the child, in MB, from /proc/&lt;pid&gt;/status.</summary>

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PresenceBot.CalendarSync.Coordination;
 using PresenceBot.CalendarSync.Graph;
 using PresenceBot.CalendarSync.Mapping;
 using PresenceBot.CalendarSync.Membership;
@@ -43,6 +45,8 @@ public static class CalendarSyncSetup
         {
             TentativeMakesReferral = sp.GetRequiredService<IOptions<GraphOptions>>().Value.TentativeMakesReferral,
         }));
+        // One instance (SQLite): a lock in this process. The host's storage registers a database lock for PostgreSQL first.
+        services.TryAddSingleton<IClusterLock, InProcessClusterLock>();
         services.AddSingleton<WebhookUrls>();
         services.AddSingleton<UnknownSubscriptions>();
         services.AddSingleton<SubscriptionDirectory>();

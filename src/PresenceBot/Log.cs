@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(1009, LogLevel.Warning, "Switchboard:WebhookSecret is not set: POST /api/switchboard/voicemail refuses every call.")]
     public static partial void VoicemailWebhookClosed(ILogger logger);
 
+    [LoggerMessage(1012, LogLevel.Warning, "People's own couplings could not be read again; those in force stay until the next try.")]
+    public static partial void CouplingOverridesNotRefreshed(ILogger logger, Exception exception);
+
     [LoggerMessage(1010, LogLevel.Warning, "A voicemail webhook call was refused: {Problem}.")]
     public static partial void VoicemailWebhookRefused(ILogger logger, string problem);
 

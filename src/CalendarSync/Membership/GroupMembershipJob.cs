@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
 using NodaTime;
+using PresenceBot.CalendarSync.Coordination;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.Referrals.Organisation;
 
@@ -20,6 +21,7 @@ internal sealed class GroupMembershipJob(
     IGroupMembershipStateStore store,
     GroupMembershipPublisher publisher,
     IOrganisationSource organisation,
+    IClusterLock clusterLock,
     IOptions<GroupMembershipOptions> options,
     TimeProvider time,
     ILogger<GroupMembershipJob> logger)
@@ -33,6 +35,9 @@ internal sealed class GroupMembershipJob(
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // One round at a time on all instances (each runs one at start, Hangfire one on schedule): the second reads
+        // on from the delta links the first stored, instead of both reading every group and racing to store them.
+        await using var held = await clusterLock.AcquireAsync(ClusterLockNames.GroupMembershipRound, cancellationToken).ConfigureAwait(false);
         var unitsByGroup = organisation.Current.Units
             .Where(u => u.EntraGroupId is not null)
             .ToLookup(u => u.EntraGroupId!, u => u.Id, StringComparer.OrdinalIgnoreCase);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using PresenceBot.CalendarSync.Coordination;
 using PresenceBot.CalendarSync.Graph;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.Referrals.Organisation;
@@ -19,6 +20,7 @@ internal sealed class SubscriptionManager(
     IOrganisationSource organisation,
     WebhookUrls webhooks,
     ICalendarWorkQueue work,
+    IClusterLock clusterLock,
     IOptions<GraphOptions> options,
     TimeProvider time,
     ILogger<SubscriptionManager> logger)
@@ -29,8 +31,6 @@ internal sealed class SubscriptionManager(
     /// <summary>Clocks differ: ask a little under Graph's limit so the request is never refused for it.</summary>
     private static readonly Duration ClockMargin = Duration.FromMinutes(2);
 
-    private readonly SemaphoreSlim _reconciling = new(1, 1);
-
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// <summary>Brings Graph's subscriptions in line with the organisation; returns how many were created and removed.</summary>
@@ -40,16 +40,10 @@ internal sealed class SubscriptionManager(
     /// </param>
     public async Task<(int Created, int Removed)> ReconcileAsync(CancellationToken cancellationToken, bool readNewSubscribers = true)
     {
-        // One at a time: two overlapping rounds would both see a person unsubscribed and subscribe twice.
-        await _reconciling.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await ReconcileOnceAsync(readNewSubscribers, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _reconciling.Release();
-        }
+        // One at a time on every instance together: two overlapping rounds would both see a person unsubscribed and
+        // subscribe twice. The second round waits and then reads the first one's subscriptions.
+        await using var held = await clusterLock.AcquireAsync(ClusterLockNames.SubscriptionReconcile, cancellationToken).ConfigureAwait(false);
+        return await ReconcileOnceAsync(readNewSubscribers, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(int Created, int Removed)> ReconcileOnceAsync(bool readNewSubscribers, CancellationToken cancellationToken)

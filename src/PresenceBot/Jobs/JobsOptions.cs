@@ -18,4 +18,10 @@ public sealed class JobsOptions
     /// so more than Hangfire's default (5 per core, at most 20) keeps a burst from queueing up.
     /// </summary>
     public int WorkerCount { get; set; } = 20;
+
+    /// <summary>
+    /// On PostgreSQL, how often each of an instance's Hangfire workers looks for enqueued jobs: a job enqueued on one
+    /// instance starts on some instance within about this long.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -21,6 +21,11 @@ internal static class JobsSetup
         var options = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var connectionString = builder.Configuration.GetConnectionString(StorageSetup.ConnectionStringName);
+        if (options.QueuePollInterval < TimeSpan.FromMilliseconds(100) || options.QueuePollInterval > TimeSpan.FromMinutes(1))
+        {
+            throw new StartupConfigurationException($"Jobs:QueuePollInterval: {options.QueuePollInterval} is not between 00:00:00.1 and 00:01:00.");
+        }
+
         if (options.WorkerCount is < 1 or > 200)
         {
             throw new StartupConfigurationException($"Jobs:WorkerCount: {options.WorkerCount} is not between 1 and 200.");
@@ -40,7 +45,15 @@ internal static class JobsSetup
         // with several hosts in one process (the tests) one host's jobs could run on another's queue or be
         // activated from another's container. Created lazily: PostgreSqlStorage touches the database.
         services.AddSingleton<JobStorage>(_ => storage.Provider == StorageProvider.Postgres
-            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString!, new PostgreSqlStorageOptions()))
+            ? PostgresStorage(connectionString!, new PostgreSqlStorageOptions
+            {
+                // Work enqueued on one instance is picked up by any within a second or so (Hangfire's default is 15 s).
+                QueuePollInterval = options.QueuePollInterval,
+                // A job whose instance died (SIGKILL, a lost machine) runs again elsewhere after minutes, not half an hour:
+                // a running job keeps its claim alive by heartbeat, so the short timeout never cuts a live one off.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            })
             // Finished jobs are kept 30 minutes, not a day: a sync job per person soon fills the memory otherwise.
             : new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long, MaxExpirationTime = TimeSpan.FromMinutes(30) }));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
@@ -63,6 +76,9 @@ internal static class JobsSetup
         services.AddHostedService<RecurringJobsRegistrar>();
         return builder;
     }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString, PostgreSqlStorageOptions options) =>
+        new(new NpgsqlConnectionFactory(connectionString, options), options);
 
     /// <summary>
     /// <c>/hangfire</c>: with operator sign-in, signed-in admins only (a visitor is sent to sign in); without it, a

@@ -15,6 +15,7 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
     /// <summary>Members by Entra ID group id, as last published.</summary>
     private readonly Dictionary<string, IReadOnlyList<GroupMember>> _groupMembers = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, CalendarCoupling> _couplingOverrides = new(StringComparer.OrdinalIgnoreCase);
+    private long _couplingWrites;
     private OrganisationModel _file = organisation;
     private OrganisationModel _current = organisation;
 
@@ -91,17 +92,26 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         ChangedHandlers?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>The couplings people chose themselves, as stored; replaces any loaded before.</summary>
-    public void ApplyCouplingOverrides(IReadOnlyDictionary<string, CalendarCoupling> overrides)
+    /// <summary>
+    /// The couplings people chose themselves, as stored; replaces any loaded before. Subscribers are told only when
+    /// something differs (read again every few seconds, the same couplings must not make sync reconcile each time).
+    /// </summary>
+    /// <param name="overrides">All stored couplings.</param>
+    /// <param name="readAfterWrite">
+    /// <see cref="CouplingWrites"/> when the read began: if a coupling was set here since, the read may predate it and is
+    /// ignored (the next one brings it).
+    /// </param>
+    public void ApplyCouplingOverrides(IReadOnlyDictionary<string, CalendarCoupling> overrides, long? readAfterWrite = null)
     {
-        if (overrides.Count == 0 && _couplingOverrides.Count == 0)
-        {
-            // Nothing stored (the usual start): no change to announce, and no reason to make sync reconcile.
-            return;
-        }
-
         lock (_gate)
         {
+            if ((readAfterWrite is { } read && read != _couplingWrites)
+                || (overrides.Count == _couplingOverrides.Count
+                    && overrides.All(o => _couplingOverrides.TryGetValue(o.Key, out var known) && known == o.Value)))
+            {
+                return;
+            }
+
             _couplingOverrides.Clear();
             foreach (var (personId, coupling) in overrides)
             {
@@ -112,6 +122,18 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
         }
 
         ChangedHandlers?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>How many couplings were set in this process; a read of the stored ones taken before a set is stale.</summary>
+    public long CouplingWrites
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _couplingWrites;
+            }
+        }
     }
 
     /// <summary>One person's own coupling ("/koppling av"), in force at once over what the file says.</summary>
@@ -125,6 +147,7 @@ internal sealed class FileOrganisationSource(OrganisationModel organisation, str
             }
 
             _couplingOverrides[personId] = coupling;
+            _couplingWrites++;
             Rebuild();
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PresenceBot.CalendarSync.Coordination;
 using PresenceBot.CalendarSync.Membership;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
@@ -36,6 +37,8 @@ internal static class StorageSetup
 
                 services.AddPooledDbContextFactory<PostgresPresenceBotDbContext>(db => ConfigurePostgres(db, connectionString));
                 services.AddSingleton<IDbContextFactory<PresenceBotDbContext>, DbContextFactoryAdapter<PostgresPresenceBotDbContext>>();
+                // Several instances share this database: "only one at a time" work locks in it.
+                services.AddSingleton<IClusterLock>(new PostgresClusterLock(connectionString));
                 break;
             default:
                 var sqlite = connectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
@@ -56,7 +59,7 @@ internal static class StorageSetup
         services.AddHostedService<DatabaseMigrator>();
 
         // After the migrator: the overrides are read from the table it creates.
-        services.AddHostedService<CouplingOverrideLoader>();
+        services.AddHostedService<CouplingOverrideRefresher>();
         return builder;
     }
 

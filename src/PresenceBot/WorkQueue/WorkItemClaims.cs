@@ -30,7 +30,8 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
             ORDER BY "DueAt", "Id" LIMIT {4})
         """;
 
-    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+    /// <summary>This process's name in every claim it makes; "l" marks an instance that holds a liveness lock (<see cref="InstanceLiveness"/>).</summary>
+    public string Instance { get; } = "l" + Guid.NewGuid().ToString("N")[..12];
     private long _claims;
 
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
@@ -53,7 +54,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     /// <summary>Claims up to <paramref name="max"/> due items of <paramref name="kind"/>, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkKind kind, int max, CancellationToken cancellationToken)
     {
-        var owner = $"{_instance}:{Interlocked.Increment(ref _claims)}";
+        var owner = $"{Instance}:{Interlocked.Increment(ref _claims)}";
         var now = Now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var claimed = await db.Database.ExecuteSqlRawAsync(

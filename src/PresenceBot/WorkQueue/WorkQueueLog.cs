@@ -14,4 +14,10 @@ internal static partial class WorkQueueLog
 
     [LoggerMessage(1603, LogLevel.Warning, "Work {Kind}/{Key} ran but its outcome could not be recorded; its lease will run out and it runs again.")]
     public static partial void OutcomeNotRecorded(ILogger logger, string kind, string key, Exception exception);
+
+    [LoggerMessage(1604, LogLevel.Warning, "Instance {Instance} is gone (its database session ended): {Count} work items it had claimed are free again.")]
+    public static partial void DeadInstanceLeasesFreed(ILogger logger, string instance, int count);
+
+    [LoggerMessage(1605, LogLevel.Warning, "This instance could not take its liveness lock; it claims no work until it can.")]
+    public static partial void LivenessNotHeld(ILogger logger, Exception exception);
 }

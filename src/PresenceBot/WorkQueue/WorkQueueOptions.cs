@@ -12,4 +12,11 @@ public sealed class WorkQueueOptions
     /// <summary>How often each kind looks for due work when nothing woke it (retries, other instances' work, expired leases).</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// On PostgreSQL, how often this instance looks for instances that died with work claimed, and frees that work
+    /// (their database session, and with it their liveness lock, is gone).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan DeadInstanceCheck { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -13,6 +13,7 @@ internal static class WorkQueueSetup
         services.AddSingleton<WorkQueueSignal>();
         services.AddSingleton<WorkItems>();
         services.AddSingleton<WorkItemClaims>();
+        services.AddSingleton<InstanceLiveness>();
         services.AddSingleton<DeadLetters>();
         services.AddSingleton<WorkQueueMetrics>();
         services.AddSingleton<WorkQueueObserver>();

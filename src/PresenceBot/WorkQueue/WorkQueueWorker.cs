@@ -11,6 +11,7 @@ namespace PresenceBot.WorkQueue;
 internal sealed class WorkQueueWorker(
     IEnumerable<IWorkHandler> handlers,
     WorkItemClaims claims,
+    InstanceLiveness liveness,
     WorkQueueSignal signal,
     WorkQueueMetrics metrics,
     IOptions<WorkQueueOptions> options,
@@ -29,7 +30,82 @@ internal sealed class WorkQueueWorker(
             WorkQueueLog.LoopFailed(logger, "start", ex);
         }
 
-        await Task.WhenAll(handlers.Select(handler => Task.Run(() => RunKindAsync(handler, stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+        if (!await HoldLivenessAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await Task.WhenAll(handlers.Select(handler => Task.Run(() => RunKindAsync(handler, stoppingToken), CancellationToken.None))
+            .Append(Task.Run(() => FreeDeadInstancesWorkAsync(stoppingToken), CancellationToken.None))).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Before the first claim this instance must be seen alive (PostgreSQL), or the others would free its work while it
+    /// runs. False when shutting down first.
+    /// </summary>
+    private async Task<bool> HoldLivenessAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await liveness.HoldAsync(stoppingToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+            {
+                // The database is away: nothing can be claimed anyway; try again shortly.
+                WorkQueueLog.LivenessNotHeld(logger, ex);
+                try
+                {
+                    await Task.Delay(options.Value.DeadInstanceCheck, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Every <c>WorkQueue:DeadInstanceCheck</c>: frees what instances that died had claimed, and wakes the kinds.</summary>
+    private async Task FreeDeadInstancesWorkAsync(CancellationToken stoppingToken)
+    {
+        if (!liveness.Applies)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.DeadInstanceCheck, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (await liveness.FreeDeadInstancesLeasesAsync(stoppingToken).ConfigureAwait(false) > 0)
+                    {
+                        foreach (var handler in handlers)
+                        {
+                            signal.Wake(handler.Kind.Name);
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+                {
+                    // The leases run out on their own; this only saves waiting for them.
+                    WorkQueueLog.LoopFailed(logger, "liveness", ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
     }
 
     /// <summary>Claims what of <paramref name="handler"/>'s kind is due now and runs it to the end; returns how many it claimed.</summary>

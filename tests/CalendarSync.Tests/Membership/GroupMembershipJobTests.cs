@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
+using PresenceBot.CalendarSync.Coordination;
 using PresenceBot.CalendarSync.Membership;
 using PresenceBot.GraphStandIn.Directory;
 using PresenceBot.Referrals.Organisation;
@@ -76,6 +77,7 @@ public sealed class GroupMembershipJobTests : IAsyncLifetime
             _store,
             publisher,
             new FixedOrganisation(groupIds),
+            new InProcessClusterLock(),
             Options.Create(new GroupMembershipOptions()),
             _clock,
             NullLogger<GroupMembershipJob>.Instance);

@@ -53,9 +53,12 @@ internal sealed class StorageHarness : IAsyncDisposable
     public WorkItems NewWorkItems(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), Signal, Time);
 
     /// <summary>A worker with its own claims (as another app instance would have), for these handlers.</summary>
-    public WorkQueueWorker NewWorker(params IWorkHandler[] handlers) =>
-        new(handlers, new WorkItemClaims(Database.CreateFactory(), Time), Signal, new WorkQueueMetrics(), Options.Create(new WorkQueueOptions()), Time,
-            NullLogger<WorkQueueWorker>.Instance);
+    public WorkQueueWorker NewWorker(params IWorkHandler[] handlers)
+    {
+        var claims = new WorkItemClaims(Database.CreateFactory(), Time);
+        return new(handlers, claims, PresenceBot.Tests.WorkQueue.WorkQueueHarness.NoLiveness(claims), Signal, new WorkQueueMetrics(),
+            Options.Create(new WorkQueueOptions()), Time, NullLogger<WorkQueueWorker>.Instance);
+    }
 
     /// <summary>Runs what is due of <paramref name="handler"/>'s kind until nothing is; returns how many items were claimed.</summary>
     public static async Task<int> RunUntilIdleAsync(WorkQueueWorker worker, IWorkHandler handler)

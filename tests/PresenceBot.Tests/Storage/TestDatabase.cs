@@ -73,7 +73,7 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>Migrates as the host does at start (migrations, then WAL on SQLite).</summary>
     public Task MigrateAsync() =>
-        new DatabaseMigrator(CreateFactory(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
+        new DatabaseMigrator(CreateFactory(), new PresenceBot.CalendarSync.Coordination.InProcessClusterLock(), NullLogger<DatabaseMigrator>.Instance).StartAsync(CancellationToken.None);
 
     /// <summary>A new factory (so new contexts and connections) over this database; interceptors go on its contexts.</summary>
     public TestContextFactory CreateFactory(params IInterceptor[] interceptors) => Provider switch

@@ -32,8 +32,16 @@ internal sealed class WorkQueueHarness : IAsyncDisposable
     /// <summary>Claims of their own, as another instance would have.</summary>
     public WorkItemClaims NewClaims() => new(Database.CreateFactory(), Time);
 
-    public WorkQueueWorker NewWorker(params IWorkHandler[] handlers) =>
-        new(handlers, NewClaims(), Signal, new WorkQueueMetrics(), Options.Create(new WorkQueueOptions()), Time, NullLogger<WorkQueueWorker>.Instance);
+    public WorkQueueWorker NewWorker(params IWorkHandler[] handlers)
+    {
+        var claims = NewClaims();
+        return new(handlers, claims, NoLiveness(claims), Signal, new WorkQueueMetrics(), Options.Create(new WorkQueueOptions()), Time,
+            NullLogger<WorkQueueWorker>.Instance);
+    }
+
+    /// <summary>Liveness as on SQLite (none): these tests run the worker's claims by hand, never its loops.</summary>
+    public static InstanceLiveness NoLiveness(WorkItemClaims claims) =>
+        new(new PresenceBot.Storage.StorageOptions(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), claims, NullLogger<InstanceLiveness>.Instance);
 
     public DeadLetters NewDeadLetters(params IWorkHandler[] handlers) => new(Database.CreateFactory(), Items, handlers);
 
