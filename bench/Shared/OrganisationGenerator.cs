@@ -30,7 +30,7 @@ internal static class OrganisationGenerator
     private static readonly string[] LastNames =
         ["Krona", "Nordin", "Holm", "Berg", "Ek", "Strand", "Lund", "Sjöberg", "Forsberg", "Nyström", "Lindqvist", "Öberg", "Åström", "Wikström"];
 
-    public static (string Json, IReadOnlyList<GeneratedPerson> People) Generate(int peopleCount, int peoplePerUnit = 30, int seed = 20261123)
+    public static (string Json, IReadOnlyList<GeneratedPerson> People) Generate(int peopleCount, int peoplePerUnit = 30, int seed = 20261123, bool writeBack = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(peopleCount, 1);
         var random = new Random(seed);
@@ -62,10 +62,10 @@ internal static class OrganisationGenerator
                 coupling));
         }
 
-        return (Write(units, people), people);
+        return (Write(units, people, writeBack), people);
     }
 
-    private static string Write(List<(string Id, string Name, string Municipality)> units, List<GeneratedPerson> people)
+    private static string Write(List<(string Id, string Name, string Municipality)> units, List<GeneratedPerson> people, bool writeBack)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -95,6 +95,11 @@ internal static class OrganisationGenerator
                 json.WriteStartObject();
                 json.WriteString("id", m.Id);
                 json.WriteString("name", m.Name);
+                if (writeBack)
+                {
+                    json.WriteString("writeBack", "calendar");
+                }
+
                 json.WriteEndObject();
             }
 

@@ -51,7 +51,7 @@ internal sealed class PublishReport(PublishRunOptions options)
         Console.WriteLine();
         Console.WriteLine("| Publish run | |");
         Console.WriteLine("|---|---|");
-        Console.WriteLine(string.Create(c, $"| Schedule | open loop, {options.Rate:F0} changes/s, {options.DurationSeconds:F0} s, {options.People} people, {options.Workers} workers; {Delays.Count} webhook receivers, Teams status message {(options.TeamsStatus ? "on" : "off")} |"));
+        Console.WriteLine(string.Create(c, $"| Schedule | open loop, {options.Rate:F0} changes/s, {options.DurationSeconds:F0} s, {options.People} people, {options.Workers} workers; {Delays.Count} webhook receivers, Teams status message {(options.TeamsStatus ? "on" : "off")}, Outlook write-back {(options.WriteBack ? "on" : "off")} |"));
         Console.WriteLine(string.Create(c, $"| Changes (PUT /api/referrals/{{id}}/manual) | {Changes.Run.Requests} sent at {Changes.Run.SendRate:F1}/s, {Changes.Run.Errors} errors{Kinds(Changes.Run.ErrorKinds)} |"));
         Console.WriteLine(string.Create(c, $"| API answer p50 / p95 / p99 / max | {Percentiles.Of(api, 0.5):F2} / {Percentiles.Of(api, 0.95):F2} / {Percentiles.Of(api, 0.99):F2} / {Percentiles.Max(api):F2} ms |"));
         Console.WriteLine(string.Create(c, $"| Bare Kestrel endpoint, same PUTs, same time: p50 / p95 / p99 / max | {Percentiles.Of(floor, 0.5):F2} / {Percentiles.Of(floor, 0.95):F2} / {Percentiles.Of(floor, 0.99):F2} / {Percentiles.Max(floor):F2} ms ({Bare.Run.Errors} errors) |"));

@@ -28,7 +28,7 @@ internal static class PublishRun
         try
         {
             var ct = cancel.Token;
-            var (json, people) = OrganisationGenerator.Generate(options.People);
+            var (json, people) = OrganisationGenerator.Generate(options.People, writeBack: options.WriteBack);
             var organisationFile = Path.Combine(temp.FullName, "organisation.json");
             await File.WriteAllTextAsync(organisationFile, json, ct).ConfigureAwait(false);
             var databaseFile = Path.Combine(temp.FullName, "presencebot.db");
@@ -49,7 +49,7 @@ internal static class PublishRun
             serviceArgs.Add($"--Publish:TeamsStatusMessage={(options.TeamsStatus ? "true" : "false")}");
             Console.WriteLine($"service:      {serviceDll}");
             Console.WriteLine($"organisation: {people.Count} people in {temp.FullName}");
-            Console.WriteLine($"receivers:    {string.Join(", ", receivers.Select(r => r.Url))} (this process); Teams status message {(options.TeamsStatus ? "on" : "off")}");
+            Console.WriteLine($"receivers:    {string.Join(", ", receivers.Select(r => r.Url))} (this process); Teams status message {(options.TeamsStatus ? "on" : "off")}, Outlook write-back {(options.WriteBack ? "on" : "off")}");
             var startedAt = Stopwatch.GetTimestamp();
             service = ServiceProcess.Start(serviceDll, organisationFile, databaseFile, apiKey, [.. serviceArgs, .. options.ServiceArgs]);
             using var api = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);

@@ -25,6 +25,9 @@ internal sealed record PublishRunOptions
     /// <summary>Also set the Teams status message (<c>Publish:TeamsStatusMessage</c>) through the Graph stand-in.</summary>
     public bool TeamsStatus { get; init; } = true;
 
+    /// <summary>Write manual referrals back to Outlook (<c>"writeBack": "calendar"</c> for every municipality) through the stand-in.</summary>
+    public bool WriteBack { get; init; } = true;
+
     /// <summary>How long after the load every change may take to reach every receiver before it counts as lost.</summary>
     public double DrainLimitSeconds { get; init; } = 120;
 
@@ -47,6 +50,7 @@ internal sealed record PublishRunOptions
             "--max-requests" => options with { MaxRequests = OptionValues.Int(name, value, 1, 1_000_000) },
             "--receivers" => options with { Receivers = OptionValues.Int(name, value, 1, 8) },
             "--teams-status" => options with { TeamsStatus = OptionValues.Int(name, value, 0, 1) == 1 },
+            "--write-back" => options with { WriteBack = OptionValues.Int(name, value, 0, 1) == 1 },
             "--drain-limit" => options with { DrainLimitSeconds = OptionValues.Double(name, value, 1, 1_800) },
             "--target-delay-p99-ms" => options with { TargetDelayP99Ms = OptionValues.Double(name, value, 0, 600_000) },
             _ => throw new ArgumentException($"unknown option {name}"),

@@ -20,7 +20,8 @@ internal sealed class WebhookIntake(
     /// <summary>
     /// Subscription ids one request may make us look up in the store (ids this instance neither knows nor has just
     /// found unknown). Graph's requests name our own subscriptions, which are cached; past this many strangers in one
-    /// request the rest are discarded unread, so a body full of made-up ids costs a handful of queries, not thousands.
+    /// request the directory reads all stored subscriptions once (at most once a second) and the rest that are still
+    /// strangers are discarded, so a body full of made-up ids costs a handful of queries, not thousands.
     /// </summary>
     public const int MaxLookupsPerRequest = 16;
 
@@ -79,7 +80,12 @@ internal sealed class WebhookIntake(
 
         if (subscriptions.NeedsLookup(subscriptionId) && !mayLookUp())
         {
-            return Discard("unknown subscription", subscriptionId);
+            // Past the budget: one read of every stored subscription (throttled) rather than losing one of ours.
+            await subscriptions.ReadAllAsync(cancellationToken).ConfigureAwait(false);
+            if (subscriptions.NeedsLookup(subscriptionId))
+            {
+                return Discard("unknown subscription", subscriptionId);
+            }
         }
 
         if (await subscriptions.FindAsync(subscriptionId, cancellationToken).ConfigureAwait(false) is not { } subscription)

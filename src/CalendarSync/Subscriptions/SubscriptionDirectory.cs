@@ -14,9 +14,42 @@ internal sealed class SubscriptionDirectory(ISubscriptionStore store, UnknownSub
 
     private readonly ConcurrentDictionary<string, (CalendarSubscription Subscription, long ReadAt)> _known = new(StringComparer.Ordinal);
 
-    /// <summary>True when <see cref="FindAsync"/> would have to ask the store (neither known nor recently unknown).</summary>
-    public bool NeedsLookup(string subscriptionId) =>
-        !(_known.TryGetValue(subscriptionId, out var cached) && time.GetElapsedTime(cached.ReadAt) < CachedFor) && !unknown.Contains(subscriptionId);
+    /// <summary>How often at most <see cref="ReadAllAsync"/> reads the whole store, however many strangers arrive.</summary>
+    public static readonly TimeSpan ReadAllAtMostEvery = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim _readingAll = new(1, 1);
+    private long _allReadAt = long.MinValue;
+
+    /// <summary>
+    /// True when the id is a stranger here: neither known (a stale entry is ours and is read again whatever the budget)
+    /// nor recently found unknown.
+    /// </summary>
+    public bool NeedsLookup(string subscriptionId) => !_known.ContainsKey(subscriptionId) && !unknown.Contains(subscriptionId);
+
+    /// <summary>
+    /// Learns every stored subscription in one query — what a request with more strangers than its look-ups may use
+    /// does instead of discarding them (a cold instance after a restart gets Graph batches naming many of ours). At most
+    /// once per <see cref="ReadAllAtMostEvery"/>, so a flood of made-up ids costs one query a second.
+    /// </summary>
+    public async Task ReadAllAsync(CancellationToken cancellationToken)
+    {
+        await _readingAll.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var last = Interlocked.Read(ref _allReadAt);
+            if (last != long.MinValue && time.GetElapsedTime(last) < ReadAllAtMostEvery)
+            {
+                return;
+            }
+
+            await ListAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Exchange(ref _allReadAt, time.GetTimestamp());
+        }
+        finally
+        {
+            _readingAll.Release();
+        }
+    }
 
     public async ValueTask<CalendarSubscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
     {
@@ -57,7 +90,18 @@ internal sealed class SubscriptionDirectory(ISubscriptionStore store, UnknownSub
         await store.DeleteAsync(subscriptionId, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<IReadOnlyList<CalendarSubscription>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
+    /// <summary>Every stored subscription, each remembered (the start-up reconcile and renewal rounds warm the cache).</summary>
+    public async Task<IReadOnlyList<CalendarSubscription>> ListAsync(CancellationToken cancellationToken)
+    {
+        var all = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var subscription in all)
+        {
+            Remember(subscription);
+            unknown.Forget(subscription.Id);
+        }
+
+        return all;
+    }
 
     private void Remember(CalendarSubscription subscription) => _known[subscription.Id] = (subscription, time.GetTimestamp());
 }

@@ -7,11 +7,13 @@ namespace PresenceBot.Outbox;
 /// <summary>
 /// The outbox, as one kind of queued work: each committed <see cref="ReferralChanged"/> is an item (enqueued in the
 /// change's own transaction, keyed by its event id, so never coalesced) delivered at least once to every
-/// <see cref="IReferralChangeHandler"/>. One at a time, oldest first, so handlers see changes in commit order.
+/// <see cref="IReferralChangeHandler"/>. Several at a time: no handler depends on the order of changes (each reads the
+/// state as it is now: publishing, coverage, forwarding conflicts, the operator page), and one at a time capped the
+/// whole product at what one claim, run and complete cost — measured, publishing 100 changes/s fell behind by a minute.
 /// </summary>
 internal sealed class ReferralChangeDelivery(IEnumerable<IReferralChangeHandler> handlers) : IWorkHandler
 {
-    public static readonly WorkKind ReferralChanged = new("referral-changed") { Concurrency = 1, MaxAttempts = 12 };
+    public static readonly WorkKind ReferralChanged = new("referral-changed") { Concurrency = 8, MaxAttempts = 12 };
 
     public WorkKind Kind => ReferralChanged;
 

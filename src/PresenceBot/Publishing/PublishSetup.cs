@@ -15,12 +15,13 @@ internal static class PublishSetup
     public const string KindPrefix = "publish:";
 
     /// <summary>
-    /// A destination's kind of queued work: four people at a time, retried 10 s doubling to 10 min, for a day (a
-    /// receiver down over a night still gets everything) before the delivery becomes a dead letter.
+    /// A destination's kind of queued work: sixteen people at a time (a delivery waits on the receiver or Graph, not on
+    /// the cores; one person is one delivery at a time anyway, so Graph's four per mailbox holds), retried 10 s doubling
+    /// to 10 min, for a day (a receiver down over a night still gets everything) before the delivery becomes a dead letter.
     /// </summary>
     public static WorkKind KindFor(string destination) => new(KindPrefix + destination)
     {
-        Concurrency = 4,
+        Concurrency = 16,
         FirstRetryDelay = TimeSpan.FromSeconds(10),
         MaxRetryDelay = TimeSpan.FromMinutes(10),
         MaxAttempts = 10_000,

@@ -103,6 +103,29 @@ public sealed class WebhookFloodTests : IAsyncLifetime
         Assert.Equal(0, await _host.CountAsync("work_items"));
     }
 
+    [Fact]
+    public async Task Forty_of_our_own_subscriptions_this_instance_has_not_seen_are_all_accepted_in_one_request()
+    {
+        // Made by another instance (straight into the store, past this instance's cache): more than the look-ups one
+        // request may use, so the directory reads them all in one query instead of discarding the rest.
+        var now = NodaTime.Instant.FromDateTimeOffset(_host.App.Clock.GetUtcNow());
+        var items = new JsonArray();
+        for (var i = 0; i < 40; i++)
+        {
+            var subscription = new CalendarSubscription($"other-{i:D2}", $"person-{i:D2}", $"/users/person-{i:D2}/events", $"state-{i:D2}", now + NodaTime.Duration.FromDays(2), now);
+            await _store.Inner.SaveAsync(subscription, CancellationToken.None);
+            items.Add(JsonNode.Parse(Notification(subscription.Id, subscription.ClientState, subscription.PersonId, "updated", $"AAMk-{i}"))!["value"]![0]!.DeepClone());
+        }
+
+        var before = _store.Finds;
+        using var response = await _host.PostWebhookAsync("/api/graph/notifications", new JsonObject { ["value"] = items }.ToJsonString());
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(40, await _host.CountAsync("work_items", "Kind = 'calendar-reread' AND Key LIKE 'person-%'"));
+        Assert.InRange(_store.Finds - before, 0, WebhookIntake.MaxLookupsPerRequest);
+        Assert.Empty(Warnings("unknown subscription"));
+    }
+
     private List<string> Warnings(string why) =>
         _host.App.Logs.Lines.Where(l => l.Contains($"Discarded a Graph notification: {why}", StringComparison.Ordinal)).ToList();
 

@@ -57,6 +57,29 @@ public sealed class OperatorPageAccessTests
 
     [Theory]
     [MemberData(nameof(Paths))]
+    public async Task WithoutSignIn_ALoopbackRequestForAnotherName_IsRefused(string path)
+    {
+        // DNS rebinding: a web page's own name pointed at 127.0.0.1 reaches loopback, but names itself, not loopback.
+        await using var app = new PresenceBotApplication();
+        using var client = app.CreateClient();
+        foreach (var (header, value) in new[] { ("Host", "evil.example"), ("Origin", "http://evil.example") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation(header, value);
+
+            using var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        using var local = new HttpRequestMessage(HttpMethod.Get, path);
+        local.Headers.TryAddWithoutValidation("Origin", "http://localhost:5080");
+        using var allowed = await client.SendAsync(local, HttpCompletionOption.ResponseHeadersRead);
+        Assert.NotEqual(HttpStatusCode.Forbidden, allowed.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Paths))]
     public async Task WithoutSignIn_ARequestThroughAProxy_IsRefused(string path)
     {
         await using var app = new PresenceBotApplication();

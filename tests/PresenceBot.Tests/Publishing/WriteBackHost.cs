@@ -52,13 +52,27 @@ internal static class WriteBackHost
             async () => await CountAsync(app, "graph_subscriptions", $"PersonId = '{KimId}'") == 1 && await CountAsync(app, "calendar_sync_states", $"PersonId = '{KimId}'") == 1,
             "Kim's calendar subscribed and read");
 
-    /// <summary>Every change handed on and written, every notification it caused delivered and re-read.</summary>
-    public static async Task SettledAsync(PresenceBotApplication app)
+    /// <summary>
+    /// Every change handed on and written, every notification it caused delivered and re-read. With
+    /// <paramref name="advancing"/>, the test clock moves on by that much at each look, so retries that were put off
+    /// (after Graph failures) come due too.
+    /// </summary>
+    public static async Task SettledAsync(PresenceBotApplication app, TimeSpan advancing = default)
     {
         await Eventually.TrueAsync(
-            async () => await CountAsync(app, "work_items", SettledKinds) == 0 && await CountAsync(app, "publish_written_events", "Pending IS NOT NULL") == 0,
+            async () =>
+            {
+                app.Clock.Advance(advancing);
+                return await CountAsync(app, "work_items", SettledKinds) == 0 && await CountAsync(app, "publish_written_events", "Pending IS NOT NULL") == 0;
+            },
             "the changes written");
         await Graph(app).WhenNotificationsSettledAsync(CancellationToken.None);
-        await Eventually.TrueAsync(async () => await CountAsync(app, "work_items", SettledKinds) == 0, "the calendar re-read");
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                app.Clock.Advance(advancing);
+                return await CountAsync(app, "work_items", SettledKinds) == 0;
+            },
+            "the calendar re-read");
     }
 }
