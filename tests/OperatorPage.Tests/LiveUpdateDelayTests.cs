@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Playwright;
 using PresenceBot.Tests;
 using Xunit.Abstractions;
 
@@ -31,13 +32,15 @@ public sealed class LiveUpdateDelayTests(Browser browser, ITestOutputHelper outp
                 $"/api/referrals/{ApiClient.KimUpn}/manual", new { reason = i % 2 == 0 ? "meeting" : "errand", until = until.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) });
             Assert.Equal(System.Net.HttpStatusCode.OK, status);
             var committed = Stopwatch.GetTimestamp();
+            // Every change must show without a reload (that is what fails here); how fast is measured, not asserted —
+            // speed is recorded in docs/performance.md, never a timed test's verdict.
             await page.WaitForFunctionAsync(
                 "text => document.querySelector('[data-f=returns]')?.textContent === text",
-                until.ToString("'klockan 'HH'.'mm", CultureInfo.InvariantCulture));
+                until.ToString("'klockan 'HH'.'mm", CultureInfo.InvariantCulture),
+                new PageWaitForFunctionOptions { Timeout = 15_000 });
             delays.Add(Stopwatch.GetElapsedTime(committed).TotalMilliseconds);
         }
 
-        Assert.Equal(Changes, delays.Count);
         delays.Sort();
         var report = string.Create(CultureInfo.InvariantCulture,
             $"{Changes} changes through the API, committed → shown on the open page: p50 {Percentile(delays, 0.50):F0} ms, p95 {Percentile(delays, 0.95):F0} ms, max {delays[^1]:F0} ms");

@@ -10,4 +10,7 @@ internal enum ColleagueNotice
 
     /// <summary>Teams could not reach them (no chat with the bot yet, or it failed); the forwarding is set all the same.</summary>
     NotReached,
+
+    /// <summary>Not messaged again: the same forwarding was already in force (a repeated command, button or PUT).</summary>
+    AlreadyTold,
 }

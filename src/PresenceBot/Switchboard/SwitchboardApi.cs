@@ -230,12 +230,16 @@ internal static class SwitchboardApi
             if (proposal is not null && colleague is not null)
             {
                 result = await forwarding.SetAsync(found, proposal.Forwarding, ReferralSource.Switchboard, actor, cancellationToken).ConfigureAwait(false);
-                if (!proposal.ReachableThroughout)
+                if (result.Changed)
                 {
-                    await notices.MarkConflictToldAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
-                }
+                    // A repeated PUT of the same forwarding is no news to the colleague.
+                    if (!proposal.ReachableThroughout)
+                    {
+                        await notices.MarkConflictToldAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+                    }
 
-                await notices.TellColleagueAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+                    await notices.TellColleagueAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return TypedResults.Ok(result.Status.ToResponse(org.TimeZone));

@@ -33,6 +33,22 @@ public sealed class ForwardingCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheSameForwardingAgain_TellsTheColleagueNothingNew()
+    {
+        await _team.SayAsync(SaraId, "/status");
+        var before = _team.Bot.Connector.Requests.Count;
+        await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
+        await _team.ReceivedAsync(SaraId, before);
+        var toSara = _team.MessagesTo(SaraId).Count;
+
+        var again = (await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00")).Words();
+        await _team.SayAsync(KimId, "/status");
+
+        Assert.Contains("Vidarekopplingen var redan gjord; Sara Nordin får inget nytt meddelande.", again, StringComparison.Ordinal);
+        Assert.Equal(toSara, _team.MessagesTo(SaraId).Count);
+    }
+
+    [Fact]
     public async Task ReferredWithForwarding_TalsvarSaysWhereTheCallGoes_AndOffEndsIt()
     {
         await _team.SayAsync(KimId, "/möte till 15:00");

@@ -101,12 +101,17 @@ internal sealed class ForwardingReplies(
         }
 
         var result = await forwarding.SetAsync(context.Person, proposal.Forwarding, ReferralSource.Manual, context.Actor, cancellationToken).ConfigureAwait(false);
-        if (!proposal.ReachableThroughout)
+        var told = ColleagueNotice.AlreadyTold;
+        if (result.Changed)
         {
-            await notices.MarkConflictToldAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
-        }
+            // Only a forwarding that is new tells anyone: repeating the same one is no news to the colleague.
+            if (!proposal.ReachableThroughout)
+            {
+                await notices.MarkConflictToldAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+            }
 
-        var told = await notices.TellColleagueAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+            told = await notices.TellColleagueAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+        }
         ConversationLog.CommandHandled(logger, context.Person.Id, "forward");
         return MessageCard.Answer(
             $"Vidarekopplat till {colleague.Name}",
@@ -117,6 +122,7 @@ internal sealed class ForwardingReplies(
                 {
                     ColleagueNotice.Told => $"{colleague.Name} har fått veta det i Teams.",
                     ColleagueNotice.OutsideWorkingHours => $"{colleague.Name} får inget meddelande nu: det är utanför arbetstid.",
+                    ColleagueNotice.AlreadyTold => $"Vidarekopplingen var redan gjord; {colleague.Name} får inget nytt meddelande.",
                     _ => $"{colleague.Name} kunde inte nås i Teams: säg till själv.",
                 },
                 .. result.Status.Talsvar is { } talsvar ? [Hears(talsvar)] : Array.Empty<string>(),

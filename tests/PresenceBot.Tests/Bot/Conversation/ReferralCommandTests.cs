@@ -63,7 +63,7 @@ public sealed class ReferralCommandTests : IAsyncLifetime
     {
         var question = (await _bot.SayAsync("/möte budgetberedning")).Card();
 
-        Assert.Contains("Hur länge gäller sammanträde?", question.Words(), StringComparison.Ordinal);
+        Assert.Contains("Hur länge gäller det (sammanträde)?", question.Words(), StringComparison.Ordinal);
         Assert.Equal("available", (string?)(await _bot.ReferralAsync())["state"]);
 
         var answer = await _bot.ExecuteAsync(question.Button("15.00"));

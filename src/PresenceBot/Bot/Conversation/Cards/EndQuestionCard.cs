@@ -14,8 +14,11 @@ internal static class EndQuestionCard
     public const string ReasonKey = "reason";
     public const string NoteKey = "note";
 
-    /// <summary>"Hur länge gäller sammanträde?": the card's heading, and its preview text.</summary>
-    public static string Question(Reason reason) => $"Hur länge gäller {ReasonCatalog.OwnWord(reason)}?";
+    /// <summary>
+    /// "Hur länge gäller det (sammanträde)?": the card's heading, and its preview text. The reason in brackets, since
+    /// not every reason's word reads as a noun after "gäller" ("sjuk", "ledig", "gått för dagen").
+    /// </summary>
+    public static string Question(Reason reason) => $"Hur länge gäller det ({ReasonCatalog.OwnWord(reason)})?";
 
     /// <summary>The question, offering only picks that are still ahead at <paramref name="time"/> (no "15.00" after three).</summary>
     public static AdaptiveCard Build(Reason reason, string? note, string version, TimeContext time, string? error = null)
