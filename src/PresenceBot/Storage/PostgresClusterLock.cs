@@ -6,15 +6,20 @@ namespace PresenceBot.Storage;
 /// <summary>
 /// <see cref="IClusterLock"/> for instances sharing PostgreSQL: a session advisory lock on a connection held for as long
 /// as the lock. If the holder dies, PostgreSQL ends its session and the lock is free again; nothing is left to clean up.
+/// The connection is never pooled: a pooled one goes back to the pool with its session — and a lock taken just as the
+/// acquiring was cancelled — still alive, where closing an unpooled one ends the session and every lock it held.
+/// Keepalive probes notice a holder whose machine vanished without closing its connection.
 /// </summary>
 internal sealed class PostgresClusterLock(string connectionString) : IClusterLock
 {
+    private readonly string _unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString;
+
     /// <summary>The first half of every advisory key this service takes ("PBot"), so its locks never meet another application's.</summary>
     public const int KeySpace = 0x50426F74;
 
     public async Task<IAsyncDisposable> AcquireAsync(string name, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(_unpooled);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -26,8 +26,8 @@ public sealed class PublishingPrivacyTests
         await using var vaxeln = await SigningReceiver.StartAsync(Secret, now);
         // The second receiver has a secret of its own and verifies with it.
         await using var intranat = await SigningReceiver.StartAsync(Secret + "-2", now);
-        // Every publisher there is. (Outlook write-back, once merged, is switched on in the organisation file: add it here.)
-        host = await StartAsync(new Dictionary<string, string?>
+        // Every publisher there is: two webhooks, the Teams status message and Outlook write-back (the organisation file).
+        host = await StartAsync(new Dictionary<string, string?>(WriteBackHost.Settings("calendar"))
         {
             ["Publish:Webhooks:0:Name"] = "vaxeln",
             ["Publish:Webhooks:0:Url"] = vaxeln.Url,
@@ -82,7 +82,13 @@ public sealed class PublishingPrivacyTests
             () => Task.FromResult(expected.Keys.All(id => host.Graph.Presence.Current(id) is { IsCleared: false })),
             "a Teams status message for every referred person");
 
+        // Write-back: Kim's meeting and Sara's sick leave (the two manual referrals in force) are events in Outlook.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(host.Graph.ReceivedWrites.Count(w => w.Method == "POST" && w.Path.EndsWith("/events", StringComparison.OrdinalIgnoreCase)) >= 2),
+            "the manual referrals written back to Outlook");
+
         var writes = new OutboundWrites().Webhook("vaxeln", vaxeln).Webhook("intranat", intranat).Graph(host.Graph);
+        Assert.Contains(writes.All(), w => w.Text.Contains("FRÅ: Frånvarande", StringComparison.Ordinal));
         var counts = writes.Counts();
         Assert.True(counts["webhook vaxeln"] >= expected.Count, $"the scan saw the webhook bodies ({counts["webhook vaxeln"]})");
         Assert.True(counts["teams status messages"] >= expected.Count, $"the scan saw the status messages ({counts["teams status messages"]})");
