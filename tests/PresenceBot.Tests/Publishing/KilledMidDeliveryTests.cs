@@ -51,7 +51,8 @@ public sealed class KilledMidDeliveryTests
         };
         var last = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        await using (var first = await ServiceProcess.StartAsync(settings, Bound))
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        await using (var first = await StartAsync("first", settings, http))
         {
             using var api = Client(first);
             await ChangeEveryoneAsync(api, round: 0, last);
@@ -62,13 +63,13 @@ public sealed class KilledMidDeliveryTests
             Assert.True(await receiver.WhenHeldAsync(Bound), $"no delivery came to be held:\n{first.OutputTail()}");
             // Committed (200), most of them not yet published: the outbox and the queue must carry them over the kill.
             await ChangeEveryoneAsync(api, round: 2, last);
-            await first.KillAsync();
+            first.Kill();
         }
 
         // Whatever came after the hold reaches the receiver only through the second process.
         Assert.All(receiver.Accepted, a => Assert.Equal(0, RoundOf((string?)a["returnsAt"])));
         receiver.Release();
-        await using var second = await ServiceProcess.StartAsync(settings, Bound);
+        await using var second = await StartAsync("second", settings, http);
         await WithinBoundAsync(
             () => People.All(p => LatestOf(receiver, p) is { } latest && (string?)latest["returnsAt"] == last[p]),
             "every person's latest state at the receiver after the restart",
@@ -92,7 +93,24 @@ public sealed class KilledMidDeliveryTests
         Assert.All(bodies, g => Assert.Single(g.Select(b => b.ToJsonString()).Distinct()));
     }
 
-    private static HttpClient Client(ServiceProcess service)
+    /// <summary>The service in Development (the built-in Graph stand-in), ready (<c>/readyz</c>) within the bound.</summary>
+    private static async Task<ServiceInstance> StartAsync(string name, Dictionary<string, string> settings, HttpClient http)
+    {
+        var service = ServiceInstance.Start(name, [.. settings.Select(s => $"--{s.Key}={s.Value}")], environment: "Development");
+        try
+        {
+            await service.WaitReadyAsync(http, Bound);
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+
+        return service;
+    }
+
+    private static HttpClient Client(ServiceInstance service)
     {
         var client = new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
@@ -126,7 +144,7 @@ public sealed class KilledMidDeliveryTests
     private static JsonNode? LatestOf(SigningReceiver receiver, string upn) =>
         receiver.Accepted.LastOrDefault(a => (string?)a["person"]!["upn"] == upn);
 
-    private static async Task WithinBoundAsync(Func<bool> condition, string what, ServiceProcess service, TimeSpan? within = null)
+    private static async Task WithinBoundAsync(Func<bool> condition, string what, ServiceInstance service, TimeSpan? within = null)
     {
         var bound = within ?? Bound;
         var waited = System.Diagnostics.Stopwatch.StartNew();

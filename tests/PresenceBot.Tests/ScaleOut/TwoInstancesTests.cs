@@ -11,6 +11,7 @@ using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.Referrals.Organisation;
 using PresenceBot.Referrals.WorkingTime;
 using PresenceBot.TeamsChannel.Tests.Support;
+using PresenceBot.Tests.Hosting;
 using PresenceBot.Tests.Publishing;
 using PresenceBot.Tests.Storage;
 using PresenceBot.Voicemail;

@@ -4,24 +4,28 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PresenceBot.Tests.ScaleOut;
+namespace PresenceBot.Tests.Hosting;
 
 /// <summary>
-/// The built service as an OS process of its own on a fixed loopback port, so it can be killed with SIGKILL and started
-/// again where Graph and the test know it. The tail of its output is kept for failure messages.
+/// The built service as an OS process of its own on a fixed loopback port, so it can be killed with SIGKILL (no
+/// shutdown, no finally blocks: a crash or an OOM kill) and started again where Graph and the test know it. The tail of
+/// its output is kept for failure messages. The one way tests run the service as a process (two instances, a kill
+/// mid-delivery).
 /// </summary>
 public sealed class ServiceInstance : IAsyncDisposable
 {
     private const int OutputLinesKept = 60;
     private readonly string _name;
     private readonly IReadOnlyList<string> _args;
+    private readonly string _environment;
     private readonly Queue<string> _output = new();
     private Process? _process;
 
-    private ServiceInstance(string name, int port, IReadOnlyList<string> args)
+    private ServiceInstance(string name, int port, IReadOnlyList<string> args, string environment)
     {
         _name = name;
         _args = args;
+        _environment = environment;
         BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
     }
 
@@ -29,10 +33,13 @@ public sealed class ServiceInstance : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts <c>PresenceBot.dll</c> of this build configuration with <paramref name="args"/> (configuration keys).</summary>
-    public static ServiceInstance Start(string name, IReadOnlyList<string> args)
+    /// <summary>
+    /// Starts <c>PresenceBot.dll</c> of this build configuration with <paramref name="args"/> (configuration keys) in
+    /// <paramref name="environment"/> (Development: the built-in Graph stand-in and no key requirements).
+    /// </summary>
+    public static ServiceInstance Start(string name, IReadOnlyList<string> args, string environment = "Production")
     {
-        var instance = new ServiceInstance(name, FreeLoopbackPort(), args);
+        var instance = new ServiceInstance(name, FreeLoopbackPort(), args, environment);
         instance.Launch();
         return instance;
     }
@@ -141,8 +148,8 @@ public sealed class ServiceInstance : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = _environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = _environment;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
