@@ -81,14 +81,7 @@ internal static class ReferralsRun
         }
         catch (Exception e) when (e is LoadRunException or HttpRequestException or IOException)
         {
-            await Console.Error.WriteLineAsync($"loadrun: FAILED: {e.Message}");
-            if (service is not null)
-            {
-                await Console.Error.WriteLineAsync("---- service output (tail) ----");
-                await Console.Error.WriteLineAsync(service.OutputTail());
-            }
-
-            return 1;
+            return await RunSupport.FailedAsync("loadrun", e, service).ConfigureAwait(false);
         }
         finally
         {

@@ -8,6 +8,19 @@ namespace PresenceBot.LoadRun;
 /// <summary>What every mode of the load run shares: finding the built service, the machine's CPU pressure, cleaning up.</summary>
 internal static class RunSupport
 {
+    /// <summary>A run that failed: says why and what the service last printed, on stderr; exit code 1.</summary>
+    public static async Task<int> FailedAsync(string label, Exception error, ServiceProcess? service)
+    {
+        await Console.Error.WriteLineAsync($"{label}: FAILED: {error.Message}").ConfigureAwait(false);
+        if (service is not null)
+        {
+            await Console.Error.WriteLineAsync("---- service output (tail) ----").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(service.OutputTail()).ConfigureAwait(false);
+        }
+
+        return 1;
+    }
+
     /// <summary>
     /// Parses a mode's options and finds the built service; null (after saying why on stderr) when the run
     /// can't start, which every mode answers with exit code 2.

@@ -158,14 +158,7 @@ internal static class CalendarRun
         }
         catch (Exception e) when (e is LoadRunException or HttpRequestException or IOException)
         {
-            await Console.Error.WriteLineAsync($"loadrun calendar: FAILED: {e.Message}").ConfigureAwait(false);
-            if (service is not null)
-            {
-                await Console.Error.WriteLineAsync("---- service output (tail) ----").ConfigureAwait(false);
-                await Console.Error.WriteLineAsync(service.OutputTail()).ConfigureAwait(false);
-            }
-
-            return 1;
+            return await RunSupport.FailedAsync("loadrun calendar", e, service).ConfigureAwait(false);
         }
         finally
         {

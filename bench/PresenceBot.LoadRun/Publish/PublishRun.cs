@@ -125,14 +125,7 @@ internal static class PublishRun
         }
         catch (Exception e) when (e is LoadRunException or HttpRequestException or IOException)
         {
-            await Console.Error.WriteLineAsync($"loadrun publish: FAILED: {e.Message}").ConfigureAwait(false);
-            if (service is not null)
-            {
-                await Console.Error.WriteLineAsync("---- service output (tail) ----").ConfigureAwait(false);
-                await Console.Error.WriteLineAsync(service.OutputTail()).ConfigureAwait(false);
-            }
-
-            return 1;
+            return await RunSupport.FailedAsync("loadrun publish", e, service).ConfigureAwait(false);
         }
         finally
         {
