@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using NodaTime;
+using PresenceBot.Referrals.WorkingTime;
 using PresenceBot.Tests.Hosting;
 using PresenceBot.Tests.Storage;
 
@@ -130,12 +132,18 @@ public sealed class KilledMidDeliveryTests
         }
     }
 
-    /// <summary>The day after tomorrow (Swedish time) at 08:00, plus a minute per person and 20 per round.</summary>
+    /// <summary>
+    /// The first working day at least two days ahead (the sample organisation's calendar) at the start of working hours, plus a minute per
+    /// person and 20 per round. A working day, not simply the day after tomorrow: a return on a Saturday becomes Monday
+    /// 08:00 in every round, so the rounds would not differ and there would be nothing new to publish.
+    /// </summary>
     private static string Until(int round, int person)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        var day = TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), zone).Date.AddDays(2);
-        return day.AddHours(8).AddMinutes((round * 20) + person).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var organisation = new TestOrganisation().Current;
+        var calendar = new WorkingCalendar(organisation);
+        var today = Instant.FromDateTimeOffset(TimeProvider.System.GetUtcNow()).InZone(organisation.TimeZone).Date;
+        var day = calendar.WorkingDayOnOrAfter(today.PlusDays(2));
+        return day.At(organisation.WorkingHours.Start).PlusMinutes((round * 20) + person).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
     }
 
     private static int RoundOf(string? returnsAt) =>
