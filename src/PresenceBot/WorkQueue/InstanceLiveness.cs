@@ -6,9 +6,10 @@ namespace PresenceBot.WorkQueue;
 /// <summary>
 /// On PostgreSQL, where instances share the queue: this instance holds an advisory lock named after it for as long as
 /// it lives, on a connection of its own. A process that dies (SIGKILL, a crash, a lost machine) loses its session and
-/// the lock with it, so the others see at once that its leases hold nothing and free them, instead of letting its
-/// claimed work wait for the leases to run out (two minutes). Only owners named like this instance ("l…", never a
-/// plain hex id of a version without liveness) are judged, so a rolling upgrade never frees a live old instance's work.
+/// the lock with it (the server ends the session moments after the connection goes), so the others soon see that its
+/// leases hold nothing and free them, instead of letting its claimed work wait for the leases to run out (two
+/// minutes). Only owners named like this instance ("l…", never a plain hex id of a version without liveness) are
+/// judged, so a rolling upgrade never frees a live old instance's work.
 /// </summary>
 internal sealed class InstanceLiveness(StorageOptions storage, IConfiguration configuration, WorkItemClaims claims, ILogger<InstanceLiveness> logger)
     : IAsyncDisposable
