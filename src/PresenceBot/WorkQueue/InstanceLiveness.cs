@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PresenceBot.Storage;
 
@@ -9,12 +10,21 @@ namespace PresenceBot.WorkQueue;
 /// the lock with it (the server ends the session moments after the connection goes), so the others soon see that its
 /// leases hold nothing and free them, instead of letting its claimed work wait for the leases to run out (two
 /// minutes). Only owners named like this instance ("l…", never a plain hex id of a version without liveness) are
-/// judged, so a rolling upgrade never frees a live old instance's work.
+/// judged, so a rolling upgrade never frees a live old instance's work. An owner is judged dead only when its lock has
+/// stayed free for two dead-instance checks: when the database restarts (a failover, a maintenance window) every session
+/// ends at once, and a live instance takes its lock again at its next check; freeing its work in between would run what
+/// it is still running a second time.
 /// </summary>
-internal sealed class InstanceLiveness(StorageOptions storage, IConfiguration configuration, WorkItemClaims claims, ILogger<InstanceLiveness> logger)
-    : IAsyncDisposable
+internal sealed class InstanceLiveness(
+    StorageOptions storage,
+    IConfiguration configuration,
+    WorkItemClaims claims,
+    IOptions<WorkQueueOptions> options,
+    TimeProvider time,
+    ILogger<InstanceLiveness> logger) : IAsyncDisposable
 {
-    private const int KeySpace = PostgresClusterLock.KeySpace + 1;
+    /// <summary>The first key of every instance's lock (the second is a hash of its name).</summary>
+    internal const int KeySpace = PostgresClusterLock.KeySpace + 1;
 
     private const string LeaseOwners = """
         SELECT DISTINCT split_part("LeaseOwner", ':', 1) FROM work_items WHERE "LeaseOwner" LIKE 'l%:%'
@@ -25,7 +35,12 @@ internal sealed class InstanceLiveness(StorageOptions storage, IConfiguration co
         """;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Owners whose lock was free at the last check, and since when (this instance's clock).</summary>
+    private readonly Dictionary<string, DateTimeOffset> _seenFree = new(StringComparer.Ordinal);
     private NpgsqlConnection? _connection;
+
+    private TimeSpan Grace => 2 * options.Value.DeadInstanceCheck;
 
     public bool Applies => storage.Provider == StorageProvider.Postgres;
 
@@ -70,20 +85,39 @@ internal sealed class InstanceLiveness(StorageOptions storage, IConfiguration co
                 }
             }
 
+            var now = time.GetUtcNow();
+            foreach (var gone in _seenFree.Keys.Except(owners).ToList())
+            {
+                _seenFree.Remove(gone);
+            }
+
             var freed = 0;
             foreach (var owner in owners.Where(o => o != claims.Instance))
             {
                 if (!await LockAsync(connection, "pg_try_advisory_lock", owner, cancellationToken).ConfigureAwait(false))
                 {
-                    continue; // Alive: its lock is held.
+                    _seenFree.Remove(owner); // Alive: its lock is held.
+                    continue;
                 }
 
                 try
                 {
+                    if (!_seenFree.TryGetValue(owner, out var since))
+                    {
+                        _seenFree[owner] = now;
+                        continue;
+                    }
+
+                    if (now - since < Grace)
+                    {
+                        continue; // Free, but perhaps only because the database restarted: give it time to take it again.
+                    }
+
                     await using var free = new NpgsqlCommand(FreeLeases, connection);
                     free.Parameters.AddWithValue("owner", owner);
                     var rows = await free.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     freed += rows;
+                    _seenFree.Remove(owner);
                     WorkQueueLog.DeadInstanceLeasesFreed(logger, owner, rows);
                 }
                 finally

@@ -15,7 +15,8 @@ public sealed class WorkQueueOptions
 
     /// <summary>
     /// On PostgreSQL, how often this instance looks for instances that died with work claimed, and frees that work
-    /// (their database session, and with it their liveness lock, is gone).
+    /// (their database session, and with it their liveness lock, is gone). An instance counts as dead when its lock has
+    /// stayed free for twice this long, so work a killed process held is free again within about three times this.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan DeadInstanceCheck { get; set; } = TimeSpan.FromSeconds(5);

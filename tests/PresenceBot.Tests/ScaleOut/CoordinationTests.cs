@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using PresenceBot.Storage;
 using PresenceBot.Tests.Storage;
 using PresenceBot.Tests.WorkQueue;
@@ -33,7 +35,7 @@ public sealed class CoordinationTests
 
     [Theory]
     [OnPostgres]
-    public async Task Work_claimed_by_an_instance_whose_session_ended_is_freed_and_a_live_ones_is_not(DbProvider provider)
+    public async Task Work_claimed_by_an_instance_whose_session_ended_is_freed_after_the_grace_and_a_live_ones_is_not(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
         await h.EnqueueAsync(Kind, "kim");
@@ -49,7 +51,14 @@ public sealed class CoordinationTests
 
         Assert.Equal(0, await survivor.FreeDeadInstancesLeasesAsync(CancellationToken.None));
         await dead.DisposeAsync(); // its session ends, as when the process is killed
-        Assert.Equal(1, await FreedWithinAsync(survivor, TimeSpan.FromSeconds(10)));
+        await LivenessLocksHeldAsync(h, 2);
+
+        // Seen free once: not yet judged dead (it might be a database restart); after two checks, freed.
+        Assert.Equal(0, await survivor.FreeDeadInstancesLeasesAsync(CancellationToken.None));
+        h.Time.Advance(Grace - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, await survivor.FreeDeadInstancesLeasesAsync(CancellationToken.None));
+        h.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, await survivor.FreeDeadInstancesLeasesAsync(CancellationToken.None));
 
         var rows = await h.RowsAsync();
         Assert.Single(rows, r => r.LeaseOwner is null);
@@ -58,21 +67,64 @@ public sealed class CoordinationTests
         await survivor.DisposeAsync();
     }
 
-    /// <summary>
-    /// What the survivor frees once the dead session is gone. The server ends a closed session's backend (and releases
-    /// its locks) moments after the client leaves, not at the same instant, so the first look may still find it held.
-    /// </summary>
-    private static async Task<int> FreedWithinAsync(InstanceLiveness survivor, TimeSpan bound)
+    [Theory]
+    [OnPostgres]
+    public async Task After_a_database_restart_a_live_instance_that_takes_its_lock_again_keeps_its_work(DbProvider provider)
     {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await h.EnqueueAsync(Kind, "kim");
+        var (liveClaims, live) = Instance(h);
+        var (_, other) = Instance(h);
+        await live.HoldAsync(CancellationToken.None);
+        await other.HoldAsync(CancellationToken.None);
+        Assert.Single(await liveClaims.ClaimAsync(Kind, 1, CancellationToken.None));
+
+        // Every session ends at once, as when the server restarts; the other instance looks first.
+        await using (var admin = new NpgsqlConnection(h.Database.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' AND classid = @space", admin);
+            terminate.Parameters.AddWithValue("space", InstanceLiveness.KeySpace);
+            Assert.Equal(2L, await terminate.ExecuteScalarAsync());
+        }
+
+        await LivenessLocksHeldAsync(h, 0);
+        Assert.Equal(0, await other.FreeDeadInstancesLeasesAsync(CancellationToken.None));
+        h.Time.Advance(TimeSpan.FromSeconds(4));
+        await live.HoldAsync(CancellationToken.None); // its next check takes the lock again
+        h.Time.Advance(Grace);
+        Assert.Equal(0, await other.FreeDeadInstancesLeasesAsync(CancellationToken.None));
+
+        var row = Assert.Single(await h.RowsAsync());
+        Assert.StartsWith(liveClaims.Instance + ":", row.LeaseOwner, StringComparison.Ordinal);
+        await live.DisposeAsync();
+        await other.DisposeAsync();
+    }
+
+    private static TimeSpan Grace => 2 * new WorkQueueOptions().DeadInstanceCheck;
+
+    /// <summary>
+    /// Waits (bounded) until exactly <paramref name="count"/> instances' liveness locks are held: the server ends a
+    /// closed or terminated session's backend, and releases its locks, moments after, not at the same instant.
+    /// </summary>
+    private static async Task LivenessLocksHeldAsync(WorkQueueHarness h, long count)
+    {
+        await using var connection = new NpgsqlConnection(h.Database.ConnectionString);
+        await connection.OpenAsync();
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var freed = await survivor.FreeDeadInstancesLeasesAsync(CancellationToken.None);
-            if (freed > 0 || waited.Elapsed > bound)
+            await using var held = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = @space AND granted", connection);
+            held.Parameters.AddWithValue("space", InstanceLiveness.KeySpace);
+            var now = (long)(await held.ExecuteScalarAsync())!;
+            if (now == count)
             {
-                return freed;
+                return;
             }
 
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{now} liveness locks still held, expected {count}");
             await Task.Delay(50);
         }
     }
@@ -83,6 +135,8 @@ public sealed class CoordinationTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"ConnectionStrings:{StorageSetup.ConnectionStringName}"] = h.Database.ConnectionString })
             .Build();
-        return (claims, new InstanceLiveness(new StorageOptions { Provider = StorageProvider.Postgres }, configuration, claims, NullLogger<InstanceLiveness>.Instance));
+        return (claims, new InstanceLiveness(
+            new StorageOptions { Provider = StorageProvider.Postgres }, configuration, claims, Options.Create(new WorkQueueOptions()), h.Time,
+            NullLogger<InstanceLiveness>.Instance));
     }
 }

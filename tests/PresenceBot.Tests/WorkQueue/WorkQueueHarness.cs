@@ -41,7 +41,8 @@ internal sealed class WorkQueueHarness : IAsyncDisposable
 
     /// <summary>Liveness as on SQLite (none): these tests run the worker's claims by hand, never its loops.</summary>
     public static InstanceLiveness NoLiveness(WorkItemClaims claims) =>
-        new(new PresenceBot.Storage.StorageOptions(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), claims, NullLogger<InstanceLiveness>.Instance);
+        new(new PresenceBot.Storage.StorageOptions(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), claims,
+            Options.Create(new WorkQueueOptions()), TimeProvider.System, NullLogger<InstanceLiveness>.Instance);
 
     public DeadLetters NewDeadLetters(params IWorkHandler[] handlers) => new(Database.CreateFactory(), Items, handlers);
 
