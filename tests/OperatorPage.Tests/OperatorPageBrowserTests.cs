@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PresenceBot.Tests;
@@ -169,31 +167,23 @@ public sealed class OperatorPageBrowserTests(Browser browser) : IClassFixture<Br
         var problems = new List<string>();
 
         await page.Locator("#sok").FillAsync("lycksele");
-        problems.AddRange(await ScanAsync(page, "list"));
+        problems.AddRange(await Accessibility.ScanAsync(page, "list"));
         await OpenKimAsync(page);
         await page.Locator("#f-until").FillAsync("2026-11-23T08:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrera" }).ClickAsync();
         await Expect(page.Locator("[data-e=until]")).Not.ToBeEmptyAsync();
-        problems.AddRange(await ScanAsync(page, "person with an error"));
+        problems.AddRange(await Accessibility.ScanAsync(page, "person with an error"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Visa enheten Kansli, Lycksele kommun" }).ClickAsync();
         await Expect(page.Locator("#vy .name")).ToHaveTextAsync("Kansli");
-        problems.AddRange(await ScanAsync(page, "unit"));
+        problems.AddRange(await Accessibility.ScanAsync(page, "unit"));
 
         Assert.Empty(problems);
     }
 
-    private static async Task OpenKimAsync(IPage page)
+    internal static async Task OpenKimAsync(IPage page)
     {
         await page.Locator("#sok").FillAsync("kim krona");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#vy .name")).ToHaveTextAsync("Kim Krona");
-    }
-
-    private static async Task<IEnumerable<string>> ScanAsync(IPage page, string where)
-    {
-        var result = await page.RunAxe();
-        return result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{where}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(" | ", v.Nodes.Select(n => n.Html))}");
     }
 }

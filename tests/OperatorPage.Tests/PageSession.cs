@@ -26,10 +26,12 @@ public sealed class PageSession : IAsyncDisposable
     public Uri BaseAddress => Api.BaseAddress!;
 
     /// <param name="roles">Sign-in configured and the browser signed in with these app roles; null: no sign-in (loopback).</param>
-    public static async Task<PageSession> OpenAsync(Browser browser, string? roles = null, int width = 1280, int height = 720)
+    /// <param name="settings">Configuration overrides for the host (e.g. <c>Organisation:File</c>); only without sign-in.</param>
+    public static async Task<PageSession> OpenAsync(
+        Browser browser, string? roles = null, int width = 1280, int height = 720, IDictionary<string, string?>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var app = roles is null ? new PresenceBotApplication() : PresenceBot.Tests.SignIn.SignedInApplication.Create();
+        var app = roles is null ? new PresenceBotApplication(settings) : PresenceBot.Tests.SignIn.SignedInApplication.Create();
         var api = app.CreateClient();
         var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "sv-SE" };
         if (roles is not null)

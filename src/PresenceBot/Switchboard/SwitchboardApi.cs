@@ -211,11 +211,15 @@ internal static class SwitchboardApi
             .ConfigureAwait(false);
         if (forwardError is { } refused)
         {
-            return Invalid(refused.Field, refused.Message);
+            return refused.Unreachable is { } unreachable
+                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [refused.Field] = [refused.Message] }, title: "Ogiltig begäran.",
+                    extensions: new Dictionary<string, object?> { ["unreachable"] = unreachable })
+                : Invalid(refused.Field, refused.Message);
         }
 
         try
         {
+            // The referral and its forwarding are one change set (one transaction): both are stored or neither.
             var result = await referrals.SetAsync(new SetReferral
             {
                 PersonId = found.Id,
@@ -226,20 +230,18 @@ internal static class SwitchboardApi
                 Note = request.Note,
                 Source = ReferralSource.Switchboard,
                 Actor = actor,
+                Forwarding = proposal?.Forwarding,
             }, cancellationToken).ConfigureAwait(false);
-            if (proposal is not null && colleague is not null)
-            {
-                result = await forwarding.SetAsync(found, proposal.Forwarding, ReferralSource.Switchboard, actor, cancellationToken).ConfigureAwait(false);
-                if (result.Changed)
-                {
-                    // A repeated PUT of the same forwarding is no news to the colleague.
-                    if (!proposal.ReachableThroughout)
-                    {
-                        await notices.MarkConflictToldAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
-                    }
 
-                    await notices.TellColleagueAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+            // A repeated PUT of the same forwarding is no news to the colleague.
+            if (proposal is not null && colleague is not null && result.ForwardingChanged)
+            {
+                if (!proposal.ReachableThroughout)
+                {
+                    await notices.MarkConflictToldAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
                 }
+
+                await notices.TellColleagueAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
             }
 
             return TypedResults.Ok(result.Status.ToResponse(org.TimeZone));

@@ -25,7 +25,10 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     /// <summary>Now, to the millisecond: every database keeps that much, so what is read back equals what was written.</summary>
     public Instant Now => Instant.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    /// <summary>Registers a manual or switchboard referral; it replaces the person's previous manual one.</summary>
+    /// <summary>
+    /// Registers a manual or switchboard referral; it replaces the person's previous manual one. A
+    /// <see cref="SetReferral.Forwarding"/> is stored with it in one change set: both or neither.
+    /// </summary>
     public Task<ReferralResult> SetAsync(SetReferral command, CancellationToken cancellationToken)
     {
         if (command.Source == ReferralSource.Calendar)
@@ -173,7 +176,7 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
             try
             {
                 await store.SaveAsync(changes, cancellationToken).ConfigureAwait(false);
-                return new ReferralResult(true, StatusOf(person, planned.Apply(state), now, org));
+                return new ReferralResult(true, StatusOf(person, planned.Apply(state), now, org), planned.ForwardingChanged);
             }
             catch (ReferralConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -183,6 +186,24 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
     }
 
     private static Plan PlanSet(SetReferral command, PersonReferrals state, Instant now, OrganisationModel org)
+    {
+        var plan = PlanReferral(command, state, now, org);
+        if (command.Forwarding is not { } forwarding)
+        {
+            return plan;
+        }
+
+        // Checked before anything is stored, like the referral: a refused forwarding leaves the referral unstored too.
+        CheckForwarding(forwarding, state, now, org);
+        if (IsInForce(forwarding, state, now))
+        {
+            return plan;
+        }
+
+        return (plan.HasChanges ? plan : new Plan { Action = "forwarded" }).Forward(forwarding);
+    }
+
+    private static Plan PlanReferral(SetReferral command, PersonReferrals state, Instant now, OrganisationModel org)
     {
         var from = command.From is { } f && f > now ? f : now;
         if (command.Until is not { } requestedUntil)
@@ -262,6 +283,12 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
 
     private static Plan PlanForward(CallForwarding forwarding, PersonReferrals state, Instant now, OrganisationModel org)
     {
+        CheckForwarding(forwarding, state, now, org);
+        return IsInForce(forwarding, state, now) ? Plan.None : new Plan { Action = "forwarded" }.Forward(forwarding);
+    }
+
+    private static void CheckForwarding(CallForwarding forwarding, PersonReferrals state, Instant now, OrganisationModel org)
+    {
         if (string.Equals(forwarding.TargetId, state.PersonId, StringComparison.OrdinalIgnoreCase))
         {
             throw new ReferralRuleException("forwardTo", "Du kan inte vidarekoppla till dig själv. Ange en kollega.");
@@ -276,11 +303,11 @@ public sealed class ReferralService(IReferralStore store, IOrganisationSource or
         {
             throw new ReferralRuleException("until", "Tiden har redan passerat. Ange en tid framåt.");
         }
-
-        return state.Forwarding is { } current && current.TargetId == forwarding.TargetId && current.Until == forwarding.Until && current.From <= now
-            ? Plan.None
-            : new Plan { Action = "forwarded" }.Forward(forwarding);
     }
+
+    /// <summary>Whether the same forwarding (colleague and end) is already in force: setting it again changes nothing.</summary>
+    private static bool IsInForce(CallForwarding forwarding, PersonReferrals state, Instant now) =>
+        state.Forwarding is { } current && current.TargetId == forwarding.TargetId && current.Until == forwarding.Until && current.From <= now;
 
     private static Plan PlanUpsert(CalendarBooking booking, PersonReferrals state, OrganisationModel org)
     {

@@ -1,4 +1,5 @@
 using NodaTime;
+using PresenceBot.Referrals.Forwarding;
 using PresenceBot.Referrals.Referrals;
 
 namespace PresenceBot.Referrals.Service;
@@ -26,4 +27,11 @@ public sealed record SetReferral
     public required ReferralSource Source { get; init; }
 
     public required string Actor { get; init; }
+
+    /// <summary>
+    /// A forwarding to store with the referral, in the same change set (one transaction): both or neither. The caller
+    /// checks the colleague's timeline first (<see cref="ForwardingService"/>); the service refuses a forwarding to the
+    /// person themselves, to someone unknown or to a time that has passed before anything is stored.
+    /// </summary>
+    public CallForwarding? Forwarding { get; init; }
 }

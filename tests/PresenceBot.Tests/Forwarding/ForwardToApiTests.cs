@@ -1,6 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PresenceBot.Publishing;
+using PresenceBot.Referrals.Service;
+using PresenceBot.Storage;
 using PresenceBot.Switchboard;
 using static PresenceBot.Tests.ApiClient;
 using static PresenceBot.Tests.Forwarding.TeamHarness;
@@ -66,6 +71,7 @@ public sealed class ForwardToApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, refused);
         var message = (string?)body!["errors"]!["forwardTo"]![0];
         Assert.StartsWith("Sara Nordin är frånvarande 13.00–14.00.", message, StringComparison.Ordinal);
+        Assert.Equal("Sara Nordin är frånvarande 13.00–14.00", (string?)body["unreachable"]);
         Assert.Equal("available", (string?)(await _client.GetJsonAsync($"/api/referrals/{KimUpn}")).Body!["state"]);
 
         request["forwardConfirmed"] = "true";
@@ -73,6 +79,29 @@ public sealed class ForwardToApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, accepted);
         Assert.Equal(SaraId, (string?)set!["forwardTo"]!["id"]);
+    }
+
+    [Fact]
+    public async Task Put_WhenTheForwardingCannotBeStored_StoresNoReferralEither()
+    {
+        await using var app = new PresenceBotApplication(services: services =>
+        {
+            services.RemoveAll<IReferralStore>();
+            services.AddSingleton<IReferralStore>(sp => new FailingForwardingWrite(ActivatorUtilities.CreateInstance<EfReferralStore>(sp)));
+        });
+        using var client = app.CreateClient();
+
+        using var failed = await client.PutAsJsonAsync(new Uri($"/api/referrals/{KimUpn}/manual", UriKind.Relative),
+            new { reason = "meeting", until = "2026-11-23T15:00", forwardTo = "sara.nordin@lycksele.se" });
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Equal(0, await TestDatabase.CountAsync(app.DatabasePath, "referrals"));
+        Assert.Equal(0, await TestDatabase.CountAsync(app.DatabasePath, "audit_entries"));
+
+        // The store itself works: the same referral without a forwarding is stored.
+        var (stored, _) = await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        Assert.Equal(HttpStatusCode.OK, stored);
+        Assert.Equal(1, await TestDatabase.CountAsync(app.DatabasePath, "referrals"));
     }
 
     [Fact]

@@ -49,6 +49,19 @@ internal sealed class CommitCounter : DbTransactionInterceptor
         Interlocked.Increment(ref _commits);
 }
 
+/// <summary>Fails every commit on the contexts it is added to, after the transaction's statements ran: they must all roll back.</summary>
+internal sealed class FailingCommit : DbTransactionInterceptor
+{
+    public const string Message = "Injected fault: the commit fails.";
+
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+        throw new InvalidOperationException(Message);
+
+    public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        throw new InvalidOperationException(Message);
+}
+
 /// <summary>Runs a callback once, just before the context's SaveChanges sends anything (after the store read the version).</summary>
 internal sealed class BeforeSaveInterceptor(Func<Task> once) : SaveChangesInterceptor
 {

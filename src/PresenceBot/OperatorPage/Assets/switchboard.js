@@ -197,7 +197,24 @@
     const reason = form.elements.reason;
     for (const choice of state.session.reasons) reason.append(new Option(cap(choice.text), choice.code));
     form.elements.until.value = inAnHour();
-    form.addEventListener('submit', (event) => { event.preventDefault(); register(p, form); });
+    form.addEventListener('submit', (event) => { event.preventDefault(); register(p, form, false); });
+    form.querySelector('[data-act="confirm-forward"]').addEventListener('click', () => register(p, form, true));
+    form.querySelector('[data-act="other-colleague"]').addEventListener('click', () => {
+      form.elements.forwardTo.value = '';
+      clearErrors(form);
+      form.elements.forwardTo.focus();
+    });
+    // Another colleague typed: the question about the last one no longer applies.
+    form.elements.forwardTo.addEventListener('input', () => { form.querySelector('[data-f="confirm"]').hidden = true; });
+    // Escape in a filled colleague field (its suggestions open, most likely) empties it; the next Escape goes back.
+    form.elements.forwardTo.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && form.elements.forwardTo.value) {
+        form.elements.forwardTo.value = '';
+        form.querySelector('[data-f="confirm"]').hidden = true;
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    });
     view.replaceChildren(content);
   }
 
@@ -243,15 +260,21 @@
     return t.toISOString().slice(0, 16);
   }
 
-  async function register(person, form) {
+  // confirmed: the operator chose to forward to a colleague who is not reachable for all of the time.
+  async function register(person, form, confirmed) {
     clearErrors(form);
     const body = { reason: form.elements.reason.value, until: form.elements.until.value };
     if (form.elements.phone.value) body.phone = form.elements.phone.value;
     if (form.elements.note.value.trim()) body.note = form.elements.note.value.trim();
+    if (form.elements.forwardTo.value.trim()) {
+      body.forwardTo = form.elements.forwardTo.value.trim();
+      if (confirmed) body.forwardConfirmed = 'true';
+    }
     const result = await write('PUT', person.id, body);
     if (result.ok) {
       await renderOpen();
-      announce(`Hänvisningen för ${person.name} är registrerad.`);
+      const forwarded = result.body && result.body.forwardTo ? ` Samtalen kopplas till ${result.body.forwardTo.name}.` : '';
+      announce(`Hänvisningen för ${person.name} är registrerad.${forwarded}`);
     } else {
       showErrors(form, result);
     }
@@ -277,6 +300,7 @@
   function clearErrors(form) {
     form.querySelectorAll('[data-e]').forEach((e) => { e.textContent = ''; });
     form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+    form.querySelector('[data-f="confirm"]').hidden = true;
     const summary = form.querySelector('.form-error');
     summary.hidden = true;
     summary.textContent = '';
@@ -287,7 +311,9 @@
     const messages = [];
     for (const [field, errors] of Object.entries(problem.errors || {})) {
       const slot = form.querySelector(`[data-e="${field}"]`);
-      const text = errors.join(' ');
+      // The colleague is not reachable for part of the time: say when (the API's words), and offer to confirm.
+      const text = field === 'forwardTo' && problem.unreachable
+        ? `${problem.unreachable}. Vidarekoppla ändå, eller välj en annan kollega.` : errors.join(' ');
       messages.push(text);
       if (slot) {
         slot.textContent = text;
@@ -299,6 +325,11 @@
     const summary = form.querySelector('.form-error');
     summary.textContent = `Inget sparades. ${messages.join(' ')}`;
     summary.hidden = false;
+    if (problem.unreachable) {
+      const confirm = form.querySelector('[data-f="confirm"]');
+      confirm.hidden = false;
+      confirm.querySelector('button').focus();
+    }
   }
 
   function announce(text) {
@@ -316,6 +347,8 @@
     state.now = directory.now;
     state.units = directory.units;
     state.people = directory.people.map((p) => ({ ...p, hay: haystack(p) }));
+    // Suggestions for the forwarding field: the e-mail address names one colleague, whatever their name shares.
+    $('kollegor').replaceChildren(...state.people.map((p) => new Option(`${p.name} · ${p.unitName}, ${p.municipality}`, p.upn)));
     renderResults();
   }
 
