@@ -1,4 +1,5 @@
 using NodaTime;
+using PresenceBot.Storage;
 
 namespace PresenceBot.WorkQueue;
 
@@ -6,6 +7,7 @@ namespace PresenceBot.WorkQueue;
 internal sealed record WorkItem(long Id, string Kind, string Key, string? Payload, int Attempt, long Generation, string LeaseOwner, Instant CreatedAt)
 {
     private readonly List<WorkRequest> _then = [];
+    private readonly List<Func<PresenceBotDbContext, CancellationToken, Task>> _records = [];
 
     /// <summary>What <see cref="Then"/> asked for, enqueued when the item is recorded as done.</summary>
     public IReadOnlyList<WorkRequest> FollowUps
@@ -15,6 +17,18 @@ internal sealed record WorkItem(long Id, string Kind, string Key, string? Payloa
             lock (_then)
             {
                 return [.. _then];
+            }
+        }
+    }
+
+    /// <summary>What <see cref="Record"/> was given, run when the item is recorded as done.</summary>
+    public IReadOnlyList<Func<PresenceBotDbContext, CancellationToken, Task>> Records
+    {
+        get
+        {
+            lock (_then)
+            {
+                return [.. _records];
             }
         }
     }
@@ -30,6 +44,20 @@ internal sealed record WorkItem(long Id, string Kind, string Key, string? Payloa
         lock (_then)
         {
             _then.Add(request);
+        }
+    }
+
+    /// <summary>
+    /// Writes what the run did (say, that a destination took a message) in the transaction that records this item as
+    /// done, instead of a commit of its own. Lost with the completion if the process dies first: the item then runs
+    /// again, so only bookkeeping a repeat run tolerates belongs here. Must be idempotent (a failed batch is retried).
+    /// </summary>
+    public void Record(Func<PresenceBotDbContext, CancellationToken, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        lock (_then)
+        {
+            _records.Add(write);
         }
     }
 }

@@ -91,7 +91,8 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     /// <summary>
     /// Completes <paramref name="items"/> (each as <see cref="CompleteAsync(WorkItem, CancellationToken)"/>) in one
     /// transaction: one commit for all the runs that ended meanwhile. Rows in a fixed order (items by id, then follow-ups
-    /// by kind and key), so two instances' batches on PostgreSQL lock what they share in the same order.
+    /// by kind and key, then the runs' own <see cref="WorkItem.Records"/>), so two instances' batches on PostgreSQL lock what
+    /// they share in the same order.
     /// </summary>
     public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
@@ -99,7 +100,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
         var now = Now;
         var gone = new Dictionary<WorkItem, bool>(ReferenceEqualityComparer.Instance);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = items.Count > 1 || items.Any(i => i.FollowUps.Count > 0)
+        await using var transaction = items.Count > 1 || items.Any(i => i.FollowUps.Count > 0 || i.Records.Count > 0)
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : null;
         foreach (var item in items.OrderBy(i => i.Id))
@@ -110,6 +111,11 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
         foreach (var request in items.SelectMany(i => i.FollowUps).OrderBy(r => r.Kind.Name, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal))
         {
             await WorkItems.UpsertAsync(db, request, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var write in items.SelectMany(i => i.Records))
+        {
+            await write(db, cancellationToken).ConfigureAwait(false);
         }
 
         if (transaction is not null)
