@@ -20,4 +20,11 @@ internal interface IPublisher
     /// already has is not sent again. Throws to be retried.
     /// </summary>
     Task PublishAsync(EffectiveStatus status, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="PublishAsync(EffectiveStatus, CancellationToken)"/> as a queued <paramref name="run"/>: a publisher
+    /// may leave the record of what the destination took to the run's completion (<see cref="WorkItem.Record"/>), a
+    /// commit less per delivery; should it not be written, the run repeats and sends the very same message again.
+    /// </summary>
+    Task PublishAsync(EffectiveStatus status, WorkItem run, CancellationToken cancellationToken) => PublishAsync(status, cancellationToken);
 }

@@ -37,8 +37,12 @@ internal sealed class PublishDeliveries(IDbContextFactory<PresenceBotDbContext> 
     public async Task DeliveredAsync(PublishDeliveryRow message, Instant at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.PublishDeliveries
-            .Where(d => d.Destination == message.Destination && d.PersonId == message.PersonId && d.Sequence == message.Sequence)
-            .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeliveredAt, at), cancellationToken).ConfigureAwait(false);
+        await DeliveredAsync(db, message, at, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Records on <paramref name="db"/> (in its transaction) that the destination took <paramref name="message"/>; a newer one is left alone.</summary>
+    public static Task DeliveredAsync(PresenceBotDbContext db, PublishDeliveryRow message, Instant at, CancellationToken cancellationToken) =>
+        db.PublishDeliveries
+            .Where(d => d.Destination == message.Destination && d.PersonId == message.PersonId && d.Sequence == message.Sequence)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.DeliveredAt, at), cancellationToken);
 }

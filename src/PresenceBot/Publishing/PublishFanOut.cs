@@ -1,31 +1,38 @@
+using PresenceBot.Outbox;
 using PresenceBot.Referrals.Organisation;
-using PresenceBot.Referrals.Service;
 using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Publishing;
 
 /// <summary>
-/// Hands a person to every destination that covers them: on each committed change (as an outbox handler), and when a
-/// status changes by itself (its own queued kind, due at that moment). One queue item per destination and person,
-/// coalesced, so a burst of changes for one person becomes one delivery of the latest state per destination.
+/// Hands a person to every destination that covers them: with each change, as work the change asks for in its own
+/// transaction (<see cref="IReferralChangeWork"/>), and when a status changes by itself (its own queued kind, due at
+/// that moment, asking in the transaction that completes it). One queue item per destination and person, coalesced,
+/// so a burst of changes for one person becomes one delivery of the latest state per destination. The destinations come
+/// from <paramref name="publishers"/> at first use: Outlook write-back reads the referral store, which asks this for
+/// its work, so they cannot be built before it.
 /// </summary>
-internal sealed class PublishFanOut(Publishers publishers, IOrganisationSource organisation, WorkItems queue)
-    : IReferralChangeHandler, IWorkHandler
+internal sealed class PublishFanOut(Func<Publishers> publishers, IOrganisationSource organisation)
+    : IReferralChangeWork, IWorkHandler
 {
     public const string KindName = "publish-due";
 
     public WorkKind Kind { get; } = new(KindName) { Concurrency = 2, MaxAttempts = 100 };
 
-    public Task HandleAsync(ReferralChanged change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        return FanOutAsync(change.PersonId, cancellationToken);
-    }
+    public IEnumerable<WorkRequest> For(string personId) =>
+        organisation.Current.FindPerson(personId) is { } person
+            ? publishers().All.Where(p => p.Covers(person)).Select(p => new WorkRequest(p.Kind, person.Id)).ToList()
+            : [];
 
     public Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return FanOutAsync(item.Key[..item.Key.IndexOf('|', StringComparison.Ordinal)], cancellationToken);
+        foreach (var request in For(item.Key[..item.Key.IndexOf('|', StringComparison.Ordinal)]))
+        {
+            item.Then(request);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -35,15 +42,4 @@ internal sealed class PublishFanOut(Publishers publishers, IOrganisationSource o
     /// </summary>
     public static string KeyAt(string personId, NodaTime.Instant at) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{personId}|{at.ToUnixTimeSeconds()}");
-
-    private Task FanOutAsync(string personId, CancellationToken cancellationToken)
-    {
-        if (organisation.Current.FindPerson(personId) is not { } person)
-        {
-            return Task.CompletedTask;
-        }
-
-        var requests = publishers.All.Where(p => p.Covers(person)).Select(p => new WorkRequest(p.Kind, person.Id)).ToList();
-        return queue.EnqueueAsync(requests, cancellationToken);
-    }
 }

@@ -29,8 +29,8 @@ internal static class PublishSetup
     };
 
     /// <summary>
-    /// Publishing: each configured destination gets its own queued work per person, fed by every committed change and
-    /// by the moments a status changes by itself. Needs the work queue and the outbox.
+    /// Publishing: each configured destination gets its own queued work per person, asked for in every change's own
+    /// transaction and at the moments a status changes by itself. Needs the work queue and the referral store.
     /// </summary>
     public static IHostApplicationBuilder AddPublishing(this IHostApplicationBuilder builder)
     {
@@ -43,8 +43,8 @@ internal static class PublishSetup
         services.AddSingleton<CalendarSync.WriteBack.IWrittenEventStore>(sp => sp.GetRequiredService<EfWrittenEventStore>());
         services.AddHttpClient(WebhookPublisher.HttpClientName, client => client.Timeout = WebhookPublisher.Timeout);
         services.AddSingleton(sp => new Publishers(Build(sp)));
-        services.AddSingleton<PublishFanOut>();
-        services.AddSingleton<IReferralChangeHandler>(sp => sp.GetRequiredService<PublishFanOut>());
+        services.AddSingleton(sp => new PublishFanOut(sp.GetRequiredService<Publishers>, sp.GetRequiredService<IOrganisationSource>()));
+        services.AddSingleton<Outbox.IReferralChangeWork>(sp => sp.GetRequiredService<PublishFanOut>());
         services.AddSingleton<IWorkHandler>(sp => sp.GetRequiredService<PublishFanOut>());
 
         // One queue handler per destination. How many there are is known from the configuration now; the options
@@ -59,7 +59,6 @@ internal static class PublishSetup
                 sp.GetRequiredService<Publishers>().All[index],
                 sp.GetRequiredService<IOrganisationSource>(),
                 sp.GetRequiredService<ReferralService>(),
-                sp.GetRequiredService<WorkItems>(),
                 sp.GetRequiredService<PublishFanOut>()));
         }
 

@@ -9,10 +9,11 @@ namespace PresenceBot.Publishing;
 /// <summary>
 /// Runs one destination's queued work for one person: the person's status now goes to the destination, then the next
 /// moment that status changes by itself (a booking starts, a referral ends) is put in the queue as a
-/// <see cref="PublishFanOut"/> item, so a destination also learns what no write announces.
+/// <see cref="PublishFanOut"/> item (in the transaction that completes this run), so a destination also learns what no
+/// write announces.
 /// </summary>
 internal sealed class PublishWork(
-    IPublisher publisher, IOrganisationSource organisation, ReferralService referrals, WorkItems queue, PublishFanOut fanOut) : IWorkHandler
+    IPublisher publisher, IOrganisationSource organisation, ReferralService referrals, PublishFanOut fanOut) : IWorkHandler
 {
     /// <summary>How far ahead the next change is looked for; the nightly full calendar read asks again anyway.</summary>
     private static readonly Duration Horizon = Duration.FromDays(14);
@@ -31,7 +32,7 @@ internal sealed class PublishWork(
         var now = referrals.Now;
         var timeline = await referrals.TimelineAsync(person, new Interval(now, now + Horizon), cancellationToken).ConfigureAwait(false);
         var status = await referrals.StatusAsync(person, cancellationToken).ConfigureAwait(false);
-        await publisher.PublishAsync(status, cancellationToken).ConfigureAwait(false);
+        await publisher.PublishAsync(status, item, cancellationToken).ConfigureAwait(false);
         // A forwarding ending by its time changes what is published too ("… och samtalet kopplas till …" goes).
         var next = NextChange(timeline, now, organisation.Current.TimeZone);
         if (status.Forwarding is { } forwarding && forwarding.Until > now && (next is null || forwarding.Until < next))
@@ -41,7 +42,7 @@ internal sealed class PublishWork(
 
         if (next is { } due)
         {
-            await queue.EnqueueAsync([new WorkRequest(fanOut.Kind, PublishFanOut.KeyAt(person.Id, due), DueAt: due)], cancellationToken).ConfigureAwait(false);
+            item.Then(new WorkRequest(fanOut.Kind, PublishFanOut.KeyAt(person.Id, due), DueAt: due));
         }
     }
 

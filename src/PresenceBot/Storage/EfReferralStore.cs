@@ -10,10 +10,12 @@ namespace PresenceBot.Storage;
 
 /// <summary>
 /// <see cref="IReferralStore"/> on EF Core. A change set — referral rows, the person's version,
-/// audit entries and the event's work item (the outbox) — commits in one SaveChanges, so a change and its event
-/// are never separated, also if the process dies.
+/// audit entries, the event's work item (the outbox) and the work every change asks for (<see cref="IReferralChangeWork"/>:
+/// publishing) — commits in one transaction, so a change and its event and work are never separated, also if the
+/// process dies.
 /// </summary>
-internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, WorkItems work) : IReferralStore
+internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, WorkItems work, IEnumerable<IReferralChangeWork> changeWork)
+    : IReferralStore
 {
     public async Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken)
     {
@@ -81,10 +83,15 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         }));
         work.Add(db, ReferralChangeDelivery.ReferralChanged, changes.Event.EventId.ToString(), ReferralChangeDelivery.Payload(changes.Event));
 
+        var requests = changeWork.SelectMany(w => w.For(changes.PersonId)).ToList();
         try
         {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await SaveWithAsync(db, requests, cancellationToken).ConfigureAwait(false);
             work.Wake(ReferralChangeDelivery.ReferralChanged);
+            foreach (var kind in requests.Select(r => r.Kind).Distinct())
+            {
+                work.Wake(kind);
+            }
         }
         catch (DbUpdateConcurrencyException ex)
         {
@@ -95,6 +102,26 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
             // Two first writers for one person (or one calendar event) collide on a unique key; the loser retries on fresh state.
             throw new ReferralConcurrencyException($"The referrals of '{changes.PersonId}' were created meanwhile.", ex);
         }
+    }
+
+    /// <summary>The staged change and <paramref name="requests"/> (coalescing upserts, not tracked rows) in one transaction.</summary>
+    private async Task SaveWithAsync(PresenceBotDbContext db, IReadOnlyList<WorkRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var request in requests)
+        {
+            await work.EnqueueAsync(db, request, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Not cancellable once everything is sent: the caller must not be told "failed" about a change that committed.
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task StageVersionAsync(PresenceBotDbContext db, ReferralChangeSet changes, CancellationToken cancellationToken)

@@ -1,6 +1,63 @@
 using NodaTime;
+using PresenceBot.Storage;
 
 namespace PresenceBot.WorkQueue;
 
 /// <summary>A claimed item as its handler sees it; <see cref="Attempt"/> is 1 on the first run.</summary>
-internal sealed record WorkItem(long Id, string Kind, string Key, string? Payload, int Attempt, long Generation, string LeaseOwner, Instant CreatedAt);
+internal sealed record WorkItem(long Id, string Kind, string Key, string? Payload, int Attempt, long Generation, string LeaseOwner, Instant CreatedAt)
+{
+    private readonly List<WorkRequest> _then = [];
+    private readonly List<Func<PresenceBotDbContext, CancellationToken, Task>> _records = [];
+
+    /// <summary>What <see cref="Then"/> asked for, enqueued when the item is recorded as done.</summary>
+    public IReadOnlyList<WorkRequest> FollowUps
+    {
+        get
+        {
+            lock (_then)
+            {
+                return [.. _then];
+            }
+        }
+    }
+
+    /// <summary>What <see cref="Record"/> was given, run when the item is recorded as done.</summary>
+    public IReadOnlyList<Func<PresenceBotDbContext, CancellationToken, Task>> Records
+    {
+        get
+        {
+            lock (_then)
+            {
+                return [.. _records];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks for <paramref name="request"/> in the same transaction that records this item as done: no commit of its own,
+    /// and nothing lost, since a run whose completion is not recorded runs again and asks again. Dropped if the run fails
+    /// (its retry asks again).
+    /// </summary>
+    public void Then(WorkRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_then)
+        {
+            _then.Add(request);
+        }
+    }
+
+    /// <summary>
+    /// Writes what the run did (say, that a destination took a message) in the transaction that records this item as
+    /// done, instead of a commit of its own. Lost with the completion if the process dies first: the item then runs
+    /// again, so only bookkeeping a repeat run tolerates belongs here. Must be idempotent (a failed batch is retried).
+    /// </summary>
+    public void Record(Func<PresenceBotDbContext, CancellationToken, Task> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        lock (_then)
+        {
+            _records.Add(write);
+        }
+    }
+}

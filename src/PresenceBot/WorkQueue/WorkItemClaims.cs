@@ -54,9 +54,18 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     /// <summary>Claims up to <paramref name="max"/> due items of <paramref name="kind"/>, oldest due first.</summary>
     public async Task<IReadOnlyList<WorkItem>> ClaimAsync(WorkKind kind, int max, CancellationToken cancellationToken)
     {
-        var owner = $"{Instance}:{Interlocked.Increment(ref _claims)}";
         var now = Now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Look before claiming: a read costs no commit, and most looks (a wake-up after every run, each poll) find
+        // nothing due; on SQLite every empty claim was still a turn at the one writer.
+        if (!await db.WorkItems.AnyAsync(w => w.Kind == kind.Name && w.DueAt <= now && (w.LeaseUntil == null || w.LeaseUntil <= now), cancellationToken)
+            .ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var owner = $"{Instance}:{Interlocked.Increment(ref _claims)}";
         var claimed = await db.Database.ExecuteSqlRawAsync(
             db is PostgresPresenceBotDbContext ? PostgresClaim : SqliteClaim,
             [WorkItems.Time(db, now + Duration.FromTimeSpan(kind.Lease)), owner, kind.Name, WorkItems.Time(db, now), max],
@@ -73,11 +82,52 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     /// <summary>
     /// Done: the item goes, unless it was asked for again during the run; then it waits again with a clean slate,
     /// due now: at the back of the line, so a key asked for without pause (a burst for one person) cannot keep the
-    /// others waiting by its older due time. Returns true when it went.
+    /// others waiting by its older due time. Its <see cref="WorkItem.FollowUps"/> are enqueued in the same transaction.
+    /// Returns true when it went.
     /// </summary>
-    public async Task<bool> CompleteAsync(WorkItem item, CancellationToken cancellationToken)
+    public async Task<bool> CompleteAsync(WorkItem item, CancellationToken cancellationToken) =>
+        (await CompleteAsync([item], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Completes <paramref name="items"/> (each as <see cref="CompleteAsync(WorkItem, CancellationToken)"/>) in one
+    /// transaction: one commit for all the runs that ended meanwhile. Rows in a fixed order (items by id, then follow-ups
+    /// by kind and key, then the runs' own <see cref="WorkItem.Records"/>), so two instances' batches on PostgreSQL lock what
+    /// they share in the same order.
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        var now = Now;
+        var gone = new Dictionary<WorkItem, bool>(ReferenceEqualityComparer.Instance);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = items.Count > 1 || items.Any(i => i.FollowUps.Count > 0 || i.Records.Count > 0)
+            ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        foreach (var item in items.OrderBy(i => i.Id))
+        {
+            gone[item] = await CompleteOneAsync(db, item, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var request in items.SelectMany(i => i.FollowUps).OrderBy(r => r.Kind.Name, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal))
+        {
+            await WorkItems.UpsertAsync(db, request, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var write in items.SelectMany(i => i.Records))
+        {
+            await write(db, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return items.Select(i => gone[i]).ToList();
+    }
+
+    private static async Task<bool> CompleteOneAsync(PresenceBotDbContext db, WorkItem item, Instant now, CancellationToken cancellationToken)
+    {
         var deleted = await db.WorkItems.Where(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner && w.Generation == item.Generation)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (deleted > 0)
@@ -85,7 +135,6 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
             return true;
         }
 
-        var now = Now;
         await db.WorkItems.Where(w => w.Id == item.Id && w.LeaseOwner == item.LeaseOwner)
             .ExecuteUpdateAsync(
                 w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null)

@@ -32,12 +32,15 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        var now = Now;
+        await UpsertAsync(db, request, Now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The enqueue itself, on <paramref name="db"/>'s connection and transaction (also a completion's follow-ups).</summary>
+    internal static async Task UpsertAsync(PresenceBotDbContext db, WorkRequest request, Instant now, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(
             Upsert,
             [request.Kind.Name, request.Key, request.Payload ?? string.Empty, Time(db, request.DueAt ?? now), Time(db, now)],
             cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
     /// One item per event (no coalescing: <paramref name="key"/> must be unique, e.g. the event's id), added to
@@ -61,6 +64,12 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        requests = await NotYetWaitingAsync(db, requests, cancellationToken).ConfigureAwait(false);
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
         if (requests.Count == 1)
         {
             // One statement commits on its own (the common webhook call: one person); not cancellable once sent, so a
@@ -82,6 +91,31 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
         {
             Wake(kind);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="requests"/> without those the table already holds as asked (waiting, not being run, due no later,
+    /// same payload): writing them would change nothing but the generation, which matters only to a run in progress, and
+    /// would cost a commit. A read is free. Work found waiting runs after this look, so it sees what caused the request.
+    /// </summary>
+    private async Task<IReadOnlyCollection<WorkRequest>> NotYetWaitingAsync(
+        PresenceBotDbContext db, IReadOnlyCollection<WorkRequest> requests, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var remaining = new List<WorkRequest>(requests.Count);
+        foreach (var kind in requests.GroupBy(r => r.Kind.Name, StringComparer.Ordinal))
+        {
+            var keys = kind.Select(r => r.Key).ToList();
+            var waiting = await db.WorkItems.AsNoTracking()
+                .Where(w => w.Kind == kind.Key && keys.Contains(w.Key) && w.LeaseOwner == null)
+                .Select(w => new { w.Key, w.DueAt, w.Attempts, w.Payload })
+                .ToDictionaryAsync(w => w.Key, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+            remaining.AddRange(kind.Where(r => !(waiting.TryGetValue(r.Key, out var row)
+                && (row.Attempts > 0 || row.DueAt <= (r.DueAt ?? now))
+                && (string.IsNullOrEmpty(r.Payload) || r.Payload == row.Payload))));
+        }
+
+        return remaining;
     }
 
     /// <summary>Wakes this instance's worker for <paramref name="kind"/> (after a commit; other instances poll).</summary>

@@ -18,6 +18,8 @@ internal sealed class WorkQueueWorker(
     TimeProvider time,
     ILogger<WorkQueueWorker> logger) : BackgroundService
 {
+    private readonly WorkCompletions _completions = new(claims);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -200,7 +202,12 @@ internal sealed class WorkQueueWorker(
     {
         try
         {
-            await claims.CompleteAsync(item, CancellationToken.None).ConfigureAwait(false);
+            await _completions.CompleteAsync(item).ConfigureAwait(false);
+            foreach (var followUp in item.FollowUps.Select(r => r.Kind.Name).Distinct(StringComparer.Ordinal))
+            {
+                signal.Wake(followUp);
+            }
+
             metrics.Processed(kind.Name, (NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()) - item.CreatedAt).ToTimeSpan());
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)

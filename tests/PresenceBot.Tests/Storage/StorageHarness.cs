@@ -47,7 +47,7 @@ internal sealed class StorageHarness : IAsyncDisposable
         new(await TestDatabase.CreateAsync(provider));
 
     /// <summary>A store with its own factory and contexts (as another app instance would have).</summary>
-    public EfReferralStore NewStore(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), NewWorkItems(interceptors));
+    public EfReferralStore NewStore(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), NewWorkItems(interceptors), []);
 
     /// <summary>The enqueue side of the work queue over its own factory.</summary>
     public WorkItems NewWorkItems(params IInterceptor[] interceptors) => new(Database.CreateFactory(interceptors), Signal, Time);

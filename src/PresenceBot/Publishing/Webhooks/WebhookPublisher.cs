@@ -39,7 +39,13 @@ internal sealed class WebhookPublisher(
         return options.Municipalities.Count == 0 || options.Municipalities.Contains(person.Municipality.Id, StringComparer.OrdinalIgnoreCase);
     }
 
-    public async Task PublishAsync(EffectiveStatus status, CancellationToken cancellationToken)
+    public Task PublishAsync(EffectiveStatus status, CancellationToken cancellationToken) => PublishAsync(status, run: null, cancellationToken);
+
+    /// <summary>
+    /// Sends the person's status if the receiver does not have it yet. In a queued <paramref name="run"/>, that the receiver
+    /// took it is written with the run's completion (a commit less); a run that dies before sends the same message again.
+    /// </summary>
+    public async Task PublishAsync(EffectiveStatus status, WorkItem? run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(status);
         var zone = organisation.Current.TimeZone;
@@ -67,7 +73,15 @@ internal sealed class WebhookPublisher(
         }
 
         var delivered = Instant.FromDateTimeOffset(time.GetUtcNow());
-        await deliveries.DeliveredAsync(message, delivered, CancellationToken.None).ConfigureAwait(false);
+        if (run is null)
+        {
+            await deliveries.DeliveredAsync(message, delivered, CancellationToken.None).ConfigureAwait(false);
+        }
+        else
+        {
+            run.Record((db, token) => PublishDeliveries.DeliveredAsync(db, message, delivered, token));
+        }
+
         metrics.Delivered(name, (delivered - message.OccurredAt).ToTimeSpan());
     }
 
