@@ -178,6 +178,33 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
         Assert.Equal(before + 8, _team.Bot.Connector.Requests.Count);
     }
 
+    [Fact]
+    public async Task ConflictMessageRetryDueAfterWorkingHours_WaitsForTheMorning()
+    {
+        await ForwardKimToSaraUntilTomorrowAsync();
+        At("2026-11-23T16:55");
+        var before = _team.Bot.Connector.Requests.Count;
+        _team.Bot.Connector.Answer([.. Enumerable.Range(0, 8).Select(_ => new ConnectorAnswer(503))]);
+        await SaraAsync("meeting", "2026-11-24T10:00", "2026-11-24T11:00");
+        await DriveClockUntilAsync(() => _team.Bot.Connector.Requests.Count >= before + 8);
+        await Eventually.TrueAsync(
+            async () => await _team.Bot.CountAsync("work_items", "Kind = 'forwarding-notice' AND Attempts = 1 AND LeaseUntil IS NULL") == 2,
+            "both conflict messages waiting to be retried");
+
+        At("2026-11-23T17:05");
+        await RunDueNoticesAsync();
+
+        Assert.Equal(before + 8, _team.Bot.Connector.Requests.Count);
+        Assert.Equal(2, await _team.Bot.CountAsync("work_items", $"Kind = 'forwarding-notice' AND DueAt = {Ticks("2026-11-24T08:00")}"));
+
+        At("2026-11-24T08:00");
+        await RunDueNoticesAsync();
+
+        Assert.Contains("Sara Nordin är upptagen 10.00–11.00", (await _team.ReceivedAsync(KimId, before + 8)).Card().Words(), StringComparison.Ordinal);
+        Assert.Contains("Du är inte nåbar 10.00–11.00", (await _team.ReceivedAsync(SaraId, before + 8)).Card().Words(), StringComparison.Ordinal);
+        Assert.Equal(2, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingConflict'"));
+    }
+
     private async Task StartAsync(IDictionary<string, string?>? settings = null) => _team = await TeamHarness.StartAsync(settings);
 
     /// <summary>Monday 09:00: Kim forwards to Sara until Tuesday 15:00, and Sara (reachable throughout) is told at once.</summary>
