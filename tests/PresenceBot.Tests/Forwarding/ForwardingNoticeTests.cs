@@ -29,16 +29,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     [Fact]
     public async Task ColleagueBecomesUnreachable_AfterWorkingHours_BothAreToldWhenWorkingHoursBegin()
     {
-        await ForwardKimToSaraUntilTomorrowAsync();
-        At("2026-11-23T18:00");
-
-        await SaraAsync("meeting", "2026-11-24T10:00", "2026-11-24T11:00");
-        await _team.DrainChangesAsync();
-
-        Assert.Empty(Said(KimId, Conflict));
-        Assert.Empty(Said(SaraId, ToSara));
-        var due = await _team.Bot.CountAsync("work_items", $"Kind = 'forwarding-notice' AND DueAt = {Ticks("2026-11-24T08:00")}");
-        Assert.Equal(2, due);
+        await SaraBookedInTheEveningAsync();
 
         var before = _team.Bot.Connector.Requests.Count;
         At("2026-11-24T08:00");
@@ -53,10 +44,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     [Fact]
     public async Task PutOffConflict_ForwardingEndedBeforeMorning_IsNotSent()
     {
-        await ForwardKimToSaraUntilTomorrowAsync();
-        At("2026-11-23T18:00");
-        await SaraAsync("meeting", "2026-11-24T10:00", "2026-11-24T11:00");
-        await _team.DrainChangesAsync();
+        await SaraBookedInTheEveningAsync();
 
         At("2026-11-23T19:00");
         Assert.Contains("Vidarekopplingen är avslutad", (await _team.SayAsync(KimId, "/vidarekoppla av")).Words(), StringComparison.Ordinal);
@@ -69,10 +57,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     [Fact]
     public async Task PutOffConflict_ColleagueReachableAgainBeforeMorning_IsNotSent()
     {
-        await ForwardKimToSaraUntilTomorrowAsync();
-        At("2026-11-23T18:00");
-        await SaraAsync("meeting", "2026-11-24T10:00", "2026-11-24T11:00");
-        await _team.DrainChangesAsync();
+        await SaraBookedInTheEveningAsync();
 
         // The meeting becomes remote work over the same hours: the phone is open, so Sara can take the calls after all.
         await SaraAsync("remote", "2026-11-24T10:00", "2026-11-24T11:00");
@@ -126,15 +111,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     {
         await _team.SayAsync(SaraId, "/status");
         await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
-        var before = _team.Bot.Connector.Requests.Count;
-
-        // Each send is tried four times by the connector client: both conflict messages fail as a whole.
-        _team.Bot.Connector.Answer([.. Enumerable.Range(0, 8).Select(_ => new ConnectorAnswer(503))]);
-        await SaraAsync("meeting", "2026-11-23T11:00", "2026-11-23T12:00");
-        await DriveClockUntilAsync(() => _team.Bot.Connector.Requests.Count >= before + 8);
-        await Eventually.TrueAsync(
-            async () => await _team.Bot.CountAsync("work_items", "Kind = 'forwarding-notice' AND Attempts = 1 AND LeaseUntil IS NULL") == 2,
-            "both conflict messages waiting to be retried");
+        await ConflictTeamsRefusesAsync("2026-11-23T11:00", "2026-11-23T12:00");
         Assert.Equal(0, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingConflict'"));
 
         _team.Bot.App.Clock.Advance(ForwardingNoticeWork.Notices.FirstRetryDelay);
@@ -157,12 +134,8 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
         await StartAsync(new Dictionary<string, string?> { ["Bot:FailuresBeforePause"] = "1", ["Bot:PauseAfterFailures"] = "1.00:00:00" });
         await _team.SayAsync(SaraId, "/status");
         await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
-        var before = _team.Bot.Connector.Requests.Count;
-
         // One failed send pauses each chat for a day: every retry after it is refused without reaching the connector.
-        _team.Bot.Connector.Answer([.. Enumerable.Range(0, 8).Select(_ => new ConnectorAnswer(503))]);
-        await SaraAsync("meeting", "2026-11-23T11:00", "2026-11-23T12:00");
-        await DriveClockUntilAsync(() => _team.Bot.Connector.Requests.Count >= before + 8);
+        var refused = await ConflictTeamsRefusesAsync("2026-11-23T11:00", "2026-11-23T12:00");
         for (var round = 0; round < ForwardingNoticeWork.Notices.MaxAttempts + 2 && await NoticesWaitingAsync() > 0; round++)
         {
             await Eventually.TrueAsync(
@@ -175,7 +148,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
         Assert.Equal(0, await NoticesWaitingAsync());
         Assert.Equal(2, await _team.Bot.CountAsync("work_dead_letters", "Kind = 'forwarding-notice' AND Key LIKE 'ForwardingConflict|%'"));
         Assert.Equal(0, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingConflict'"));
-        Assert.Equal(before + 8, _team.Bot.Connector.Requests.Count);
+        Assert.Equal(refused, _team.Bot.Connector.Requests.Count);
     }
 
     [Fact]
@@ -183,25 +156,19 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     {
         await ForwardKimToSaraUntilTomorrowAsync();
         At("2026-11-23T16:55");
-        var before = _team.Bot.Connector.Requests.Count;
-        _team.Bot.Connector.Answer([.. Enumerable.Range(0, 8).Select(_ => new ConnectorAnswer(503))]);
-        await SaraAsync("meeting", "2026-11-24T10:00", "2026-11-24T11:00");
-        await DriveClockUntilAsync(() => _team.Bot.Connector.Requests.Count >= before + 8);
-        await Eventually.TrueAsync(
-            async () => await _team.Bot.CountAsync("work_items", "Kind = 'forwarding-notice' AND Attempts = 1 AND LeaseUntil IS NULL") == 2,
-            "both conflict messages waiting to be retried");
+        var refused = await ConflictTeamsRefusesAsync("2026-11-24T10:00", "2026-11-24T11:00");
 
         At("2026-11-23T17:05");
         await RunDueNoticesAsync();
 
-        Assert.Equal(before + 8, _team.Bot.Connector.Requests.Count);
+        Assert.Equal(refused, _team.Bot.Connector.Requests.Count);
         Assert.Equal(2, await _team.Bot.CountAsync("work_items", $"Kind = 'forwarding-notice' AND DueAt = {Ticks("2026-11-24T08:00")}"));
 
         At("2026-11-24T08:00");
         await RunDueNoticesAsync();
 
-        Assert.Contains("Sara Nordin är upptagen 10.00–11.00", (await _team.ReceivedAsync(KimId, before + 8)).Card().Words(), StringComparison.Ordinal);
-        Assert.Contains("Du är inte nåbar 10.00–11.00", (await _team.ReceivedAsync(SaraId, before + 8)).Card().Words(), StringComparison.Ordinal);
+        Assert.Contains("Sara Nordin är upptagen 10.00–11.00", (await _team.ReceivedAsync(KimId, refused)).Card().Words(), StringComparison.Ordinal);
+        Assert.Contains("Du är inte nåbar 10.00–11.00", (await _team.ReceivedAsync(SaraId, refused)).Card().Words(), StringComparison.Ordinal);
         Assert.Equal(2, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingConflict'"));
     }
 
@@ -217,10 +184,42 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
         await _team.ReceivedAsync(SaraId, before);
     }
 
+    /// <summary>
+    /// Kim forwards to Sara until tomorrow 15:00; at 18:00 Sara gets a meeting tomorrow 10:00–11:00: nobody is told
+    /// now, both messages wait for 08:00.
+    /// </summary>
+    private async Task SaraBookedInTheEveningAsync()
+    {
+        await ForwardKimToSaraUntilTomorrowAsync();
+        At("2026-11-23T18:00");
+        await SaraAsync("meeting", "2026-11-24T10:00", "2026-11-24T11:00");
+        await _team.DrainChangesAsync();
+
+        Assert.Empty(Said(KimId, Conflict));
+        Assert.Empty(Said(SaraId, ToSara));
+        Assert.Equal(2, await _team.Bot.CountAsync("work_items", $"Kind = 'forwarding-notice' AND DueAt = {Ticks("2026-11-24T08:00")}"));
+    }
+
     private async Task SaraAsync(string reason, string from, string until)
     {
         var (status, _) = await _team.Api.PutJsonAsync("/api/referrals/sara.nordin@lycksele.se/manual", new { reason, from, until });
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    /// <summary>
+    /// Sara gets a meeting inside Kim's forwarding while Teams answers 503: each send is tried four times by the connector
+    /// client, so both conflict messages fail as a whole and wait to be retried. Returns the connector's request count then.
+    /// </summary>
+    private async Task<int> ConflictTeamsRefusesAsync(string from, string until)
+    {
+        var refused = _team.Bot.Connector.Requests.Count + 8;
+        _team.Bot.Connector.Answer([.. Enumerable.Range(0, 8).Select(_ => new ConnectorAnswer(503))]);
+        await SaraAsync("meeting", from, until);
+        await DriveClockUntilAsync(() => _team.Bot.Connector.Requests.Count >= refused);
+        await Eventually.TrueAsync(
+            async () => await _team.Bot.CountAsync("work_items", "Kind = 'forwarding-notice' AND Attempts = 1 AND LeaseUntil IS NULL") == 2,
+            "both conflict messages waiting to be retried");
+        return refused;
     }
 
     private async Task AssertNoConflictToldAsync()
