@@ -5,8 +5,11 @@ internal enum ColleagueNotice
 {
     Told,
 
-    /// <summary>Not messaged: outside working hours (rule 11).</summary>
+    /// <summary>Not messaged: outside working hours (rule 11), and the forwarding ends before they begin again.</summary>
     OutsideWorkingHours,
+
+    /// <summary>Outside working hours now (rule 11): told when they begin, if calls still go to the colleague then.</summary>
+    Deferred,
 
     /// <summary>Teams could not reach them (no chat with the bot yet, or it failed); the forwarding is set all the same.</summary>
     NotReached,

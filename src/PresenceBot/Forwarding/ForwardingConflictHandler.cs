@@ -7,8 +7,8 @@ namespace PresenceBot.Forwarding;
 
 /// <summary>
 /// A committed change of someone's referrals (a new booking, a referral) may make them unreachable inside a forwarding
-/// that goes to them: then both are told, once (<see cref="ForwardingNotices.TellConflictAsync"/>). Runs on the outbox,
-/// so a change is looked at even if the process died right after committing it.
+/// that goes to them — in force or set to begin later: then both are told, once (<see cref="ForwardingNotices.QueueConflictAsync"/>).
+/// Runs on the outbox, so a change is looked at even if the process died right after committing it.
 /// </summary>
 internal sealed class ForwardingConflictHandler(
     ForwardingService forwarding, ForwardingNotices notices, IOrganisationSource organisation, ReferralService referrals)
@@ -17,20 +17,18 @@ internal sealed class ForwardingConflictHandler(
     public async Task HandleAsync(ReferralChanged change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var org = organisation.Current;
-        if (org.FindPerson(change.PersonId) is not { } colleague)
+        if (organisation.Current.FindPerson(change.PersonId) is not { } colleague)
         {
             return;
         }
 
-        foreach (var forwarder in await forwarding.ForwardingToAsync(colleague, cancellationToken).ConfigureAwait(false))
+        foreach (var (person, set) in await forwarding.ForwardingToAsync(colleague, cancellationToken).ConfigureAwait(false))
         {
-            var set = forwarder.Forwarding!;
-            var rest = new Interval(Instant.Max(set.From, referrals.Now), set.Until);
-            var stretches = await forwarding.UnreachableAsync(colleague, rest, cancellationToken).ConfigureAwait(false);
-            if (stretches.Count > 0)
+            var now = referrals.Now;
+            if (set.Until > now
+                && (await forwarding.UnreachableAsync(colleague, new Interval(Instant.Max(set.From, now), set.Until), cancellationToken).ConfigureAwait(false)).Count > 0)
             {
-                await notices.TellConflictAsync(forwarder.Person, colleague, set, stretches, cancellationToken).ConfigureAwait(false);
+                await notices.QueueConflictAsync(person, colleague, set, cancellationToken).ConfigureAwait(false);
             }
         }
     }

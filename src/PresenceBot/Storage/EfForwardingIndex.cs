@@ -7,12 +7,14 @@ namespace PresenceBot.Storage;
 /// <summary><see cref="IForwardingIndex"/> over the forwarding columns of <c>person_states</c> (indexed by the colleague).</summary>
 internal sealed class EfForwardingIndex(IDbContextFactory<PresenceBotDbContext> contexts) : IForwardingIndex
 {
-    public async Task<IReadOnlyList<string>> ForwardingToAsync(string colleagueId, Instant notEndedBy, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, CallForwarding>> ForwardingToAsync(string colleagueId, Instant notEndedBy, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.PersonStates.AsNoTracking()
+        var rows = await db.PersonStates.AsNoTracking()
             .Where(s => s.ForwardToId == colleagueId && s.ForwardUntil > notEndedBy)
-            .Select(s => s.PersonId)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(row => (row.PersonId, Forwarding: EfReferralStore.ForwardingOf(row)))
+            .Where(f => f.Forwarding is not null)
+            .ToDictionary(f => f.PersonId, f => f.Forwarding!, StringComparer.Ordinal);
     }
 }

@@ -165,7 +165,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
     }
 
     /// <summary>The stored forwarding; a row some other version half-wrote is read as none rather than guessed at.</summary>
-    private static CallForwarding? ForwardingOf(PersonStateRow state) =>
+    internal static CallForwarding? ForwardingOf(PersonStateRow state) =>
         state is { ForwardToId: { } target, ForwardFrom: { } from, ForwardUntil: { } until, ForwardSetAt: { } setAt } && until > from
             ? new CallForwarding(target, from, until, setAt)
             : null;

@@ -57,13 +57,16 @@ public sealed class ForwardingService(ReferralService referrals, IOrganisationSo
     public Task<ReferralResult> EndAsync(Person person, ReferralSource source, string actor, CancellationToken cancellationToken) =>
         referrals.EndForwardingAsync(person.Id, source, actor, cancellationToken);
 
-    /// <summary>The people whose forwarding to <paramref name="colleague"/> is in force now, with it.</summary>
-    public async Task<IReadOnlyList<EffectiveStatus>> ForwardingToAsync(Person colleague, CancellationToken cancellationToken)
+    /// <summary>
+    /// The forwardings to <paramref name="colleague"/> that have not ended: in force now or set to begin later (set today
+    /// for tomorrow), so a change of the colleague's is checked against the whole of every period it could spoil.
+    /// </summary>
+    public async Task<IReadOnlyList<ForwardingTo>> ForwardingToAsync(Person colleague, CancellationToken cancellationToken)
     {
-        var ids = await index.ForwardingToAsync(colleague.Id, referrals.Now, cancellationToken).ConfigureAwait(false);
-        var people = ids.Select(organisation.Current.FindPerson).OfType<Person>().ToList();
-        var statuses = await referrals.StatusOfAsync(people, cancellationToken).ConfigureAwait(false);
-        return statuses.Where(s => s.ForwardedTo?.Id == colleague.Id).ToList();
+        ArgumentNullException.ThrowIfNull(colleague);
+        var org = organisation.Current;
+        var forwardings = await index.ForwardingToAsync(colleague.Id, referrals.Now, cancellationToken).ConfigureAwait(false);
+        return forwardings.Select(f => org.FindPerson(f.Key) is { } person ? new ForwardingTo(person, f.Value) : null).OfType<ForwardingTo>().ToList();
     }
 
     private async Task<Instant> DefaultEndAsync(Person person, Instant now, CancellationToken cancellationToken)

@@ -18,11 +18,15 @@ public static class ForwardingText
         return $"{colleague.Name} är {stretch.Word} {Span(stretch.From, stretch.To, now, zone)}";
     }
 
-    /// <summary>To the colleague: "Samtal till Kim Krona kopplas till dig till 15.00".</summary>
-    public static string ToColleague(Person person, Instant until, Instant now, DateTimeZone zone)
+    /// <summary>
+    /// To the colleague: "Samtal till Kim Krona kopplas till dig till 15.00", or with a later start "… kopplas till dig
+    /// från i morgon 08.00 till i morgon 15.00".
+    /// </summary>
+    public static string ToColleague(Person person, Instant until, Instant now, DateTimeZone zone, Instant? from = null)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return $"Samtal till {person.Name} kopplas till dig till {At(until, now, zone)}";
+        var start = from is { } f && f > now ? $" från {At(f, now, zone)}" : "";
+        return $"Samtal till {person.Name} kopplas till dig{start} till {At(until, now, zone)}";
     }
 
     /// <summary>To the person: "Samtal till dig kopplas till Ida Berg till 15.00".</summary>

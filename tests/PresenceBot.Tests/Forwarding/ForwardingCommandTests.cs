@@ -154,7 +154,7 @@ public sealed class ForwardingCommandTests : IAsyncLifetime
 
         var words = (await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 20:00")).Words();
 
-        Assert.Contains("Sara Nordin får inget meddelande nu: det är utanför arbetstid.", words, StringComparison.Ordinal);
+        Assert.Contains("Sara Nordin får inget meddelande: det är utanför arbetstid.", words, StringComparison.Ordinal);
         Assert.Equal(SaraId, (string?)(await KimStatusAsync())["forwardTo"]!["id"]);
         Assert.Single(_team.MessagesTo(SaraId));
     }

@@ -26,7 +26,7 @@ public sealed class TeamHarness : IAsyncDisposable
 
     public HttpClient Api => _api;
 
-    public static async Task<TeamHarness> StartAsync()
+    public static async Task<TeamHarness> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "presencebot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -36,7 +36,8 @@ public sealed class TeamHarness : IAsyncDisposable
         people.Add(new JsonObject { ["id"] = IdaId, ["upn"] = "ida.berg@lycksele.se", ["name"] = "Ida Berg", ["unit"] = "kansli-lycksele" });
         people.Add(new JsonObject { ["id"] = IdaStorumanId, ["upn"] = "ida.berg@storuman.se", ["name"] = "Ida Berg", ["unit"] = "socialtjanst-storuman" });
         await File.WriteAllTextAsync(file, organisation.ToJsonString());
-        var harness = new TeamHarness { Bot = await TeamsBotHarness.StartAsync(new Dictionary<string, string?> { ["Organisation:File"] = file }) };
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Organisation:File"] = file };
+        var harness = new TeamHarness { Bot = await TeamsBotHarness.StartAsync(all) };
         harness._api = harness.Bot.App.CreateClient();
         return harness;
     }

@@ -114,4 +114,18 @@ public sealed class ForwardingServiceTests
         Assert.Equal(TestOrganisation.Kim, Assert.Single(forwarders).Person.Id);
         Assert.Empty(await _h.Forwarding.ForwardingToAsync(Kim, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ForwardingTo_FindsAForwardingThatBeginsLater_WithItsWholePeriod()
+    {
+        var proposal = await _h.Forwarding.ProposeAsync(Kim, Olle, Local("2026-11-26T15:00:00"), CancellationToken.None, from: Local("2026-11-26T08:00:00"));
+        await _h.Forwarding.SetAsync(Kim, proposal.Forwarding, ReferralSource.Manual, "kim", CancellationToken.None);
+
+        var forwarding = Assert.Single(await _h.Forwarding.ForwardingToAsync(Olle, CancellationToken.None));
+
+        Assert.Equal(TestOrganisation.Kim, forwarding.Person.Id);
+        Assert.Equal(Local("2026-11-26T08:00:00"), forwarding.Forwarding.From);
+        Assert.Equal(Local("2026-11-26T15:00:00"), forwarding.Forwarding.Until);
+        Assert.Null((await _h.StatusAsync()).ForwardedTo);
+    }
 }

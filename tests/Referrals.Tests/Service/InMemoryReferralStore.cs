@@ -54,11 +54,12 @@ internal sealed class InMemoryReferralStore : IReferralStore, IForwardingIndex
         return Task.FromResult(result);
     }
 
-    public Task<IReadOnlyList<string>> ForwardingToAsync(string colleagueId, Instant notEndedBy, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, CallForwarding>> ForwardingToAsync(string colleagueId, Instant notEndedBy, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> ids = _people.Values.Where(p => p.Forwarding is { } f && f.TargetId == colleagueId && f.Until > notEndedBy)
-            .Select(p => p.PersonId).ToList();
-        return Task.FromResult(ids);
+        IReadOnlyDictionary<string, CallForwarding> forwardings = _people.Values
+            .Where(p => p.Forwarding is { } f && f.TargetId == colleagueId && f.Until > notEndedBy)
+            .ToDictionary(p => p.PersonId, p => p.Forwarding!);
+        return Task.FromResult(forwardings);
     }
 
     public async Task SaveAsync(ReferralChangeSet changes, CancellationToken cancellationToken)

@@ -121,7 +121,8 @@ internal sealed class ForwardingReplies(
                 told switch
                 {
                     ColleagueNotice.Told => $"{colleague.Name} har fått veta det i Teams.",
-                    ColleagueNotice.OutsideWorkingHours => $"{colleague.Name} får inget meddelande nu: det är utanför arbetstid.",
+                    ColleagueNotice.OutsideWorkingHours => $"{colleague.Name} får inget meddelande: det är utanför arbetstid.",
+                    ColleagueNotice.Deferred => $"{colleague.Name} får veta det i Teams när arbetstiden börjar.",
                     ColleagueNotice.AlreadyTold => $"Vidarekopplingen var redan gjord; {colleague.Name} får inget nytt meddelande.",
                     _ => $"{colleague.Name} kunde inte nås i Teams: säg till själv.",
                 },
