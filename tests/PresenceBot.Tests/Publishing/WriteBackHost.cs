@@ -36,7 +36,9 @@ internal static class WriteBackHost
         return new Dictionary<string, string?> { ["Organisation:File"] = file };
     }
 
-    public static GraphStandInServer Graph(PresenceBotApplication app) => app.Services.GetRequiredService<GraphStandInHost>().Server!;
+    public static GraphStandInServer Graph(PresenceBotApplication app) => Graph(app.Services);
+
+    public static GraphStandInServer Graph(IServiceProvider services) => services.GetRequiredService<GraphStandInHost>().Server!;
 
     public static IReadOnlyList<StandInEvent> Ours(GraphStandInServer graph) =>
         graph.Calendars.Events(KimId).Where(e => e.ExtendedProperties.Any(p => string.Equals(p.Id, WriteBackMarker.PropertyId, StringComparison.OrdinalIgnoreCase))).ToList();
