@@ -15,7 +15,7 @@ internal abstract class DelegatingEventWriter(IOutlookEventWriter inner) : IOutl
     public virtual Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken) =>
         inner.UpdateAsync(personId, eventId, changeKey, written, cancellationToken);
 
-    public Task<EventWriteOutcome> DeleteAsync(string personId, string eventId, string changeKey, CancellationToken cancellationToken) =>
+    public virtual Task<EventWriteOutcome> DeleteAsync(string personId, string eventId, string changeKey, CancellationToken cancellationToken) =>
         inner.DeleteAsync(personId, eventId, changeKey, cancellationToken);
 
     public Task<EventVersion?> ReadAsync(string personId, string eventId, CancellationToken cancellationToken) => inner.ReadAsync(personId, eventId, cancellationToken);

@@ -27,6 +27,58 @@ public sealed class OutlookWriteBackCleanupTests
         await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook");
         await SettledAsync(app);
 
+        await StopWriteBackAsync(settings, change);
+
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromSeconds(1));
+                return Ours(graph).Count == 0 && await CountAsync(app, "publish_written_events") == 0
+                    && await CountAsync(app, "work_items", "\"Kind\" = 'outlook-cleanup'") == 0;
+            },
+            "the event deleted and forgotten, the clean-up done");
+        Assert.Equal(1, Writes(graph, "DELETE"));
+        if (change != "left")
+        {
+            Assert.Equal("referred", (string?)(await client.GetJsonAsync($"/api/referrals/{KimUpn}")).Body!["state"]);
+        }
+    }
+
+    [Fact]
+    public async Task An_event_the_person_changes_as_we_delete_it_is_left_to_them_and_ends_the_manual_referral()
+    {
+        var settings = Settings("calendar");
+        settings["Organisation:ReloadSeconds"] = "1";
+        await using var app = new PresenceBotApplication(
+            settings, services: services => DelegatingEventWriter.Replace(services, (sp, real) => new EditingBeforeFirstChangeWriter(real, EditingBeforeFirstChangeWriter.MovingEndTo16(sp))));
+        using var client = app.CreateClient();
+        var graph = Graph(app);
+        await SubscribedAsync(app);
+        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook"))[0];
+        await SettledAsync(app);
+
+        await StopWriteBackAsync(settings, "writeBack none");
+
+        var status = await Eventually.ValueAsync(
+            async () =>
+            {
+                app.Clock.Advance(TimeSpan.FromSeconds(1));
+                return (await client.GetJsonAsync($"/api/referrals/{KimUpn}")).Body!;
+            },
+            s => (string?)s["source"] == "calendar",
+            "their booking in force");
+        Assert.Equal("2026-11-23T16:00:00+01:00", (string?)status["returnsAt"]);
+        var kept = Assert.Single(Ours(graph));
+        Assert.Equal(written.Id, kept.Id);
+        Assert.StartsWith("2026-11-23T16:00:00", kept.End.DateTime, StringComparison.Ordinal);
+        Assert.Equal(1, Writes(graph, "DELETE"));
+        Assert.Equal(1, await CountAsync(app, "publish_written_events", "State = 'Released'"));
+    }
+
+    /// <summary>Edits the organisation file so that Kim is no longer written back to, in the way <paramref name="change"/> says.</summary>
+    private static async Task StopWriteBackAsync(Dictionary<string, string?> settings, string change)
+    {
         var file = settings["Organisation:File"]!;
         var organisation = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
         var people = organisation["people"]!.AsArray();
@@ -49,19 +101,5 @@ public sealed class OutlookWriteBackCleanupTests
         }
 
         await File.WriteAllTextAsync(file, organisation.ToJsonString());
-
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                app.Clock.Advance(TimeSpan.FromSeconds(1));
-                return Ours(graph).Count == 0 && await CountAsync(app, "publish_written_events") == 0;
-            },
-            "the event deleted and forgotten");
-        Assert.Equal(1, Writes(graph, "DELETE"));
-        Assert.Equal(0, await CountAsync(app, "work_items", "\"Kind\" = 'outlook-cleanup'"));
-        if (change != "left")
-        {
-            Assert.Equal("referred", (string?)(await client.GetJsonAsync($"/api/referrals/{KimUpn}")).Body!["state"]);
-        }
     }
 }

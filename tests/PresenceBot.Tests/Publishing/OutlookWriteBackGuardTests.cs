@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using PresenceBot.CalendarSync.WriteBack;
-using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.Tests.Calendar;
 using static PresenceBot.Tests.ApiClient;
 using static PresenceBot.Tests.Publishing.WriteBackHost;
@@ -20,10 +19,7 @@ public sealed class OutlookWriteBackGuardTests
     {
         await using var app = new PresenceBotApplication(
             Settings("calendar"),
-            services: services => DelegatingEventWriter.Replace(services, (sp, real) => new EditingFirstUpdateWriter(
-                real,
-                (person, eventId) => Graph(sp).Calendars.UpdateEventAsync(
-                    person, eventId, new EventDraft { End = new DateTimeTimeZone("2026-11-23T16:00:00", CalendarTestHost.Zone) }, CancellationToken.None))));
+            services: services => DelegatingEventWriter.Replace(services, (sp, real) => new EditingBeforeFirstChangeWriter(real, EditingBeforeFirstChangeWriter.MovingEndTo16(sp))));
         using var client = app.CreateClient();
         var graph = Graph(app);
         await SubscribedAsync(app);

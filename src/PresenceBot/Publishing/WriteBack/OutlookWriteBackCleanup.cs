@@ -8,7 +8,8 @@ namespace PresenceBot.Publishing.WriteBack;
 /// <summary>
 /// Cleans up after someone who is no longer written back to (their coupling became off, their municipality's
 /// <c>writeBack</c> none, or they left the organisation file): our events still ours and not over are deleted from
-/// their calendar (one they changed is left to them), and the rows are dropped. Queued work: the item
+/// their calendar (one they changed meanwhile is left to them and handed over, as any edit of theirs), and the rows
+/// are dropped. Queued work: the item
 /// <see cref="SweepKey"/> (asked for at start and on every organisation change) finds whom to clean up, and queues one
 /// item per person, so one unreachable mailbox is retried without holding up the others.
 /// </summary>
@@ -61,15 +62,21 @@ internal sealed class OutlookWriteBackCleanup(
         var person = organisation.Current.FindPerson(personId);
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         var rows = await written.AllAsync(personId, cancellationToken).ConfigureAwait(false);
+        var handedOver = new HashSet<Guid>();
         foreach (var row in rows.Where(r => r.End > now && (r.State == WrittenEventState.Active || (r.State == WrittenEventState.Deleted && r.Pending is not null))))
         {
             // Their calendar is read again when a changed event is left to them, if the calendar still speaks for them.
             var reread = person is { CalendarCoupling: not CalendarCoupling.Off };
-            await keeper.DeleteAsync(personId, row, reread, cancellationToken).ConfigureAwait(false);
+            if (!await keeper.DeleteAsync(personId, row, reread, cancellationToken).ConfigureAwait(false))
+            {
+                handedOver.Add(row.ReferralId);
+            }
         }
 
-        await written.DropAsync(rows.Select(r => r.ReferralId).ToList(), cancellationToken).ConfigureAwait(false);
-        WriteBackLog.CleanedUp(logger, personId, rows.Count);
+        // One just handed over stays (released) until retention: the calendar sync ends its manual referral by it.
+        var forgotten = rows.Select(r => r.ReferralId).Where(id => !handedOver.Contains(id)).ToList();
+        await written.DropAsync(forgotten, cancellationToken).ConfigureAwait(false);
+        WriteBackLog.CleanedUp(logger, personId, forgotten.Count);
     }
 
     private bool IsWrittenBack(string personId) =>

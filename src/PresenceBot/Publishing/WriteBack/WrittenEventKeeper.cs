@@ -116,15 +116,16 @@ internal sealed class WrittenEventKeeper(
 
     /// <summary>
     /// Deletes the event while it is ours and still says what we wrote; one the person changed is left to them
-    /// (released; with <paramref name="rereadWhenTheirs"/> their calendar is read again so the sync takes it up).
+    /// (released, answered false; with <paramref name="rereadWhenTheirs"/> their calendar is read again so the sync
+    /// takes it up and ends the manual referral).
     /// </summary>
-    public async Task DeleteAsync(string personId, WrittenEventRow row, bool rereadWhenTheirs, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(string personId, WrittenEventRow row, bool rereadWhenTheirs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (row.ChangedAt == default && row.EventId is null)
         {
             // Never written (a new row for a referral that is no longer wanted): nothing to delete.
-            return;
+            return true;
         }
 
         if (row.EventId is null)
@@ -144,7 +145,7 @@ internal sealed class WrittenEventKeeper(
 
         if (!await written.SaveAsync(row, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            return false;
         }
 
         if (row.EventId is { } eventId)
@@ -155,11 +156,12 @@ internal sealed class WrittenEventKeeper(
             if (outcome == EventWriteOutcome.Stale)
             {
                 await ReleaseAsync(personId, row, rereadWhenTheirs, cancellationToken).ConfigureAwait(false);
-                return;
+                return false;
             }
         }
 
         await DoneAsync(row, row.Written).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>
@@ -241,8 +243,9 @@ internal sealed class WrittenEventKeeper(
         WriteBackLog.HandedOver(logger, personId);
         if (reread)
         {
-            // The sync may have passed over their change while the row still said ours (a delete under way).
-            await calendar.RequestAsync([CalendarWork.Reread(personId)], cancellationToken).ConfigureAwait(false);
+            // In full: the sync may have passed over their change while the row still said ours (a delete under way),
+            // and an incremental read would not show it again.
+            await calendar.RequestAsync([CalendarWork.Reread(personId, full: true)], cancellationToken).ConfigureAwait(false);
         }
     }
 
