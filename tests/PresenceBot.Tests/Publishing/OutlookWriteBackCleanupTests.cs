@@ -23,9 +23,7 @@ public sealed class OutlookWriteBackCleanupTests
         await using var app = new PresenceBotApplication(settings);
         using var client = app.CreateClient();
         var graph = Graph(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook");
-        await SettledAsync(app);
+        await MeetingWrittenAsync(app);
 
         await StopWriteBackAsync(settings, change);
 
@@ -53,10 +51,7 @@ public sealed class OutlookWriteBackCleanupTests
             settings, services: services => DelegatingEventWriter.Replace(services, (sp, real) => new EditingBeforeFirstChangeWriter(real, EditingBeforeFirstChangeWriter.MovingEndTo16(sp))));
         using var client = app.CreateClient();
         var graph = Graph(app);
-        await SubscribedAsync(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook"))[0];
-        await SettledAsync(app);
+        var written = await MeetingWrittenAsync(app);
 
         await StopWriteBackAsync(settings, "writeBack none");
 

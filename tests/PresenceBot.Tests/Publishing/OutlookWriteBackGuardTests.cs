@@ -22,10 +22,7 @@ public sealed class OutlookWriteBackGuardTests
             services: services => DelegatingEventWriter.Replace(services, (sp, real) => new EditingBeforeFirstChangeWriter(real, EditingBeforeFirstChangeWriter.MovingEndTo16(sp))));
         using var client = app.CreateClient();
         var graph = Graph(app);
-        await SubscribedAsync(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(graph)), e => e.Count == 1, "the meeting in Outlook"))[0];
-        await SettledAsync(app);
+        var written = await MeetingWrittenAsync(app);
 
         // The return would shorten our event to 09:30; the person moved its end to 16:00 a moment before.
         app.Clock.Advance(TimeSpan.FromMinutes(30));

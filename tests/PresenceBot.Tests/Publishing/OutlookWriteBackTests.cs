@@ -161,11 +161,6 @@ public sealed class OutlookWriteBackTests
     private static async Task<(PresenceBotApplication App, StandInEvent Written)> MeetingWrittenAsync()
     {
         var app = new PresenceBotApplication(Settings("calendar"));
-        using var client = app.CreateClient();
-        await SubscribedAsync(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(Graph(app))), e => e.Count == 1, "the meeting in Outlook"))[0];
-        await SettledAsync(app);
-        return (app, written);
+        return (app, await WriteBackHost.MeetingWrittenAsync(app));
     }
 }

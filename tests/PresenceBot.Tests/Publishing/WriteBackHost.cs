@@ -48,6 +48,17 @@ internal static class WriteBackHost
 
     public static Task<long> CountAsync(PresenceBotApplication app, string table, string where = "1 = 1") => TestDatabase.CountAsync(app.DatabasePath, table, where);
 
+    /// <summary>Kim's calendar subscribed and read; the switchboard API sets Kim's meeting until 15.00; written and re-read.</summary>
+    public static async Task<StandInEvent> MeetingWrittenAsync(PresenceBotApplication app)
+    {
+        using var client = app.CreateClient();
+        await SubscribedAsync(app);
+        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(Graph(app))), e => e.Count == 1, "the meeting in Outlook"))[0];
+        await SettledAsync(app);
+        return written;
+    }
+
     /// <summary>Kim's calendar subscribed and read once, so what is written next comes back as a notification.</summary>
     public static Task SubscribedAsync(PresenceBotApplication app) =>
         Eventually.TrueAsync(
