@@ -9,18 +9,14 @@ namespace PresenceBot.Publishing.WriteBack;
 /// Cleans up after someone who is no longer written back to (their coupling became off, their municipality's
 /// <c>writeBack</c> none, or they left the organisation file): our events still ours and not over are deleted from
 /// their calendar (one they changed meanwhile is left to them and handed over, as any edit of theirs), and the rows
-/// are dropped. Queued work: the item
-/// <see cref="SweepKey"/> (asked for at start and on every organisation change) finds whom to clean up, and queues one
-/// item per person, so one unreachable mailbox is retried without holding up the others.
+/// are dropped. Queued work, one item per person (<see cref="QueueAsync"/>, at start and on every organisation change),
+/// so one unreachable mailbox is retried without holding up the others.
 /// </summary>
 internal sealed class OutlookWriteBackCleanup(
     EfWrittenEventStore written, WrittenEventKeeper keeper, IOrganisationSource organisation, WorkItems queue, TimeProvider time, ILogger<OutlookWriteBackCleanup> logger)
     : IWorkHandler
 {
     public const string KindName = "outlook-cleanup";
-
-    /// <summary>The key of the sweep; any other key is a person's id.</summary>
-    public const string SweepKey = "organisation";
 
     public WorkKind Kind { get; } = new(KindName)
     {
@@ -31,31 +27,28 @@ internal sealed class OutlookWriteBackCleanup(
         MaxAge = TimeSpan.FromHours(25),
     };
 
-    public WorkRequest Sweep => new(Kind, SweepKey);
+    /// <summary>Queues a clean-up (keyed by person) for everyone with written events who is no longer written back to.</summary>
+    public async Task QueueAsync(CancellationToken cancellationToken)
+    {
+        var people = await written.PeopleAsync(cancellationToken).ConfigureAwait(false);
+        var requests = people.Where(p => !IsWrittenBack(p)).Select(p => new WorkRequest(Kind, p)).ToList();
+        if (requests.Count > 0)
+        {
+            await queue.EnqueueAsync(requests, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-    public async Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
+    public Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Key == SweepKey)
-        {
-            var people = await written.PeopleAsync(cancellationToken).ConfigureAwait(false);
-            var requests = people.Where(p => !IsWrittenBack(p)).Select(p => new WorkRequest(Kind, p)).ToList();
-            if (requests.Count > 0)
-            {
-                await queue.EnqueueAsync(requests, cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        await CleanUpAsync(item.Key, cancellationToken).ConfigureAwait(false);
+        return CleanUpAsync(item.Key, cancellationToken);
     }
 
     private async Task CleanUpAsync(string personId, CancellationToken cancellationToken)
     {
         if (IsWrittenBack(personId))
         {
-            // Written back to again since the sweep: the publisher's.
+            // Written back to again since this was queued: the publisher's.
             return;
         }
 

@@ -1,14 +1,14 @@
 using PresenceBot.Referrals.Organisation;
-using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Publishing.WriteBack;
 
 /// <summary>
-/// Queues <see cref="OutlookWriteBackCleanup"/>'s sweep at start (the file may have changed while no instance ran) and
-/// whenever the organisation file changes. Only the request is made here; the work is the queue's, durable and retried.
+/// Queues <see cref="OutlookWriteBackCleanup"/> for whoever needs it at start (the file may have changed while no
+/// instance ran) and whenever the organisation file changes. Only the requests are made here (one read of who has
+/// written events); the work is the queue's, durable and retried.
 /// </summary>
 internal sealed class OutlookWriteBackCleanupTrigger(
-    IOrganisationSource organisation, WorkItems queue, OutlookWriteBackCleanup cleanup, IHostApplicationLifetime lifetime, ILogger<OutlookWriteBackCleanupTrigger> logger)
+    IOrganisationSource organisation, OutlookWriteBackCleanup cleanup, IHostApplicationLifetime lifetime, ILogger<OutlookWriteBackCleanupTrigger> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed class OutlookWriteBackCleanupTrigger(
     {
         try
         {
-            await queue.EnqueueAsync([cleanup.Sweep], cancellationToken).ConfigureAwait(false);
+            await cleanup.QueueAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
