@@ -118,7 +118,8 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
         headers.Add("Prefer", $"odata.maxpagesize={PageSize}");
     }
 
-    private static MappedEvent ToMapped(Event item) => new()
+    /// <summary>Also how write-back reads back one of its own events.</summary>
+    internal static MappedEvent ToMapped(Event item) => new()
     {
         Id = item.Id!,
         ShowAs = Camel(item.ShowAs?.ToString()) ?? "unknown",

@@ -1,22 +1,26 @@
 using System.Net;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 using NodaTime;
 using NodaTime.Text;
 using PresenceBot.CalendarSync.Graph;
+using PresenceBot.CalendarSync.Processing;
 
 namespace PresenceBot.CalendarSync.WriteBack;
 
 /// <summary>
 /// <see cref="IOutlookEventWriter"/> through the app's one Graph client (its retry handler honours Retry-After on 429 and
 /// 503). Times are written in UTC to the second. The event has no body, location, attendees, categories or reminder,
-/// and is private: a colleague who may see the calendar sees the code and the reason word at most.
+/// and is private: a colleague who may see the calendar sees the code and the reason word at most. A change or delete
+/// names the version it means (<c>If-Match</c> with the change key): Graph answers 412 instead of overwriting an edit
+/// the person made meanwhile.
 /// </summary>
 internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutlookEventWriter
 {
     private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
-    public async Task<string> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken)
+    public async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(written);
         var created = await graph.Client.Users[personId].Events.PostAsync(
@@ -29,40 +33,64 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
                 IsReminderOn = false,
                 Sensitivity = Sensitivity.Private,
                 Attendees = [],
+                TransactionId = WriteBackMarker.TransactionIdOf(written.ReferralId),
                 SingleValueExtendedProperties =
                 [
                     new SingleValueLegacyExtendedProperty { Id = WriteBackMarker.PropertyId, Value = WriteBackMarker.ValueOf(written.ReferralId) },
                 ],
             },
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        return created?.Id ?? throw new InvalidOperationException("Graph created the event without answering its id.");
+            request => InUtc(request.Headers),
+            cancellationToken).ConfigureAwait(false);
+        return Version(created) ?? throw new InvalidOperationException("Graph created the event without answering its id.");
     }
 
-    public async Task<bool> UpdateAsync(string personId, string eventId, WriteBackEvent written, CancellationToken cancellationToken)
+    public async Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(written);
         try
         {
-            await graph.Client.Users[personId].Events[eventId].PatchAsync(
+            var updated = await graph.Client.Users[personId].Events[eventId].PatchAsync(
                 new Event { Subject = written.Subject, Start = Time(written.Start), End = Time(written.End), ShowAs = ShowAs(written.ShowAs) },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
+                request => Conditional(request.Headers, changeKey),
+                cancellationToken).ConfigureAwait(false);
+            return new EventWrite(EventWriteOutcome.Done, updated?.ChangeKey);
         }
-        catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
+        catch (ODataError error) when (OutcomeOf(error) is { } outcome)
         {
-            return false;
+            return new EventWrite(outcome);
         }
     }
 
-    public async Task DeleteAsync(string personId, string eventId, CancellationToken cancellationToken)
+    public async Task<EventWriteOutcome> DeleteAsync(string personId, string eventId, string changeKey, CancellationToken cancellationToken)
     {
         try
         {
-            await graph.Client.Users[personId].Events[eventId].DeleteAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await graph.Client.Users[personId].Events[eventId].DeleteAsync(request => Conditional(request.Headers, changeKey), cancellationToken).ConfigureAwait(false);
+            return EventWriteOutcome.Done;
+        }
+        catch (ODataError error) when (OutcomeOf(error) is { } outcome)
+        {
+            // Gone: deleted by the person, or by our own earlier attempt whose answer was lost.
+            return outcome;
+        }
+    }
+
+    public async Task<EventVersion?> ReadAsync(string personId, string eventId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var read = await graph.Client.Users[personId].Events[eventId].GetAsync(
+                request =>
+                {
+                    request.QueryParameters.Select = ["subject", "start", "end", "showAs", "isAllDay", "changeKey"];
+                    InUtc(request.Headers);
+                },
+                cancellationToken).ConfigureAwait(false);
+            return Version(read);
         }
         catch (ODataError error) when (error.ResponseStatusCode == (int)HttpStatusCode.NotFound)
         {
-            // Already gone (deleted by the person, or our own earlier attempt whose answer was lost): deleted is deleted.
+            return null;
         }
     }
 
@@ -98,6 +126,26 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
             return null;
         }
     }
+
+    /// <summary>What the event says, as the calendar sync reads it (its times in any zone Graph answers).</summary>
+    private static EventVersion? Version(Event? read) =>
+        read?.Id is { } id ? new EventVersion(id, read.ChangeKey, OwnEventRecognizer.FingerprintOf(GraphCalendarReader.ToMapped(read))) : null;
+
+    /// <summary>Only the version we mean: Graph's etag of an event is its change key, weak.</summary>
+    private static void Conditional(RequestHeaders headers, string changeKey)
+    {
+        headers.Add("If-Match", $"W/\"{changeKey}\"");
+        InUtc(headers);
+    }
+
+    private static void InUtc(RequestHeaders headers) => headers.Add("Prefer", "outlook.timezone=\"UTC\"");
+
+    private static EventWriteOutcome? OutcomeOf(ODataError error) => error.ResponseStatusCode switch
+    {
+        (int)HttpStatusCode.NotFound => EventWriteOutcome.Gone,
+        (int)HttpStatusCode.PreconditionFailed => EventWriteOutcome.Stale,
+        _ => null,
+    };
 
     private static DateTimeTimeZone Time(Instant instant) => new() { DateTime = GraphDateTime.Format(instant.InUtc().LocalDateTime), TimeZone = "UTC" };
 

@@ -11,5 +11,11 @@ public static class WriteBackMarker
 
     public static string ValueOf(Guid referralId) => referralId.ToString("D");
 
+    /// <summary>
+    /// Graph's <c>transactionId</c> of the event written for <paramref name="referralId"/>: one per written event (a
+    /// referral has at most one), the same on every retry of its create.
+    /// </summary>
+    public static string TransactionIdOf(Guid referralId) => "presencebot-" + referralId.ToString("N");
+
     public static Guid? ReferralIdOf(string? value) => Guid.TryParseExact(value, "D", out var id) ? id : null;
 }

@@ -46,4 +46,10 @@ public sealed record EventDraft
     /// <c>{"id":"String {00020329-0000-0000-C000-000000000046} Name PresenceBotReferralId","value":"…"}</c>.
     /// </summary>
     public IReadOnlyList<ExtendedProperty>? SingleValueExtendedProperties { get; init; }
+
+    /// <summary>
+    /// On create only: the client's id for this create, so a create retried after a lost answer gets the event it made
+    /// the first time instead of a second one (Graph's <c>transactionId</c>). Ignored on update.
+    /// </summary>
+    public string? TransactionId { get; init; }
 }

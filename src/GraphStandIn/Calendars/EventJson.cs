@@ -22,7 +22,7 @@ internal static class EventJson
             ["lastModifiedDateTime"] = GraphJson.Instant(e.LastModifiedDateTime),
             ["changeKey"] = e.ChangeKey,
             ["categories"] = new JsonArray([.. e.Categories.Select(c => (JsonNode?)JsonValue.Create(c))]),
-            ["transactionId"] = null,
+            ["transactionId"] = e.TransactionId,
             ["originalStartTimeZone"] = e.Start.TimeZone,
             ["originalEndTimeZone"] = e.End.TimeZone,
             ["iCalUId"] = e.ICalUId,

@@ -9,7 +9,9 @@ namespace PresenceBot.GraphStandIn.Calendars;
 /// Graph's calendar writes: <c>POST /users/{id}/events</c> (201), <c>PATCH …/events/{eventId}</c> (200) and
 /// <c>DELETE …/events/{eventId}</c> (204), the event JSON <see cref="EventDraft"/> reads. Events written here are
 /// ordinary events: calendarView and delta show them and subscribers are notified, as for the dev API's bookings.
-/// The organiser is the calendar's owner, as when an application writes into someone's calendar.
+/// The organiser is the calendar's owner, as when an application writes into someone's calendar. A PATCH or DELETE
+/// with <c>If-Match</c> (the change key, as Graph's etag <c>W/"…"</c>) on an event changed since answers 412; a POST
+/// with a <c>transactionId</c> that made a live event before answers that event.
 /// </summary>
 internal static class EventWritesEndpoints
 {
@@ -60,9 +62,13 @@ internal static class EventWritesEndpoints
 
         try
         {
-            return await state.Calendars.UpdateEventAsync(user.Id, eventId, changes!, ct).ConfigureAwait(false) is { } updated
+            return await state.Calendars.UpdateEventAsync(user.Id, eventId, changes!, IfMatch(request), ct).ConfigureAwait(false) is { } updated
                 ? EventsEndpoints.Entity(Render(updated, request), userId, state)
                 : GraphErrors.ItemNotFound();
+        }
+        catch (ChangeKeyMismatchException)
+        {
+            return GraphErrors.ChangeKeyMismatch();
         }
         catch (ArgumentException ex)
         {
@@ -70,17 +76,26 @@ internal static class EventWritesEndpoints
         }
     }
 
-    internal static async Task<IResult> DeleteAsync(string userId, string eventId, StandInState state, CancellationToken ct)
+    internal static async Task<IResult> DeleteAsync(string userId, string eventId, HttpRequest request, StandInState state, CancellationToken ct)
     {
         if (state.User(userId) is not { } user)
         {
             return EventsEndpoints.UnknownUser(userId);
         }
 
-        return await state.Calendars.DeleteEventAsync(user.Id, eventId, ct).ConfigureAwait(false)
-            ? Results.NoContent()
-            : GraphErrors.ItemNotFound();
+        try
+        {
+            return await state.Calendars.DeleteEventAsync(user.Id, eventId, IfMatch(request), ct).ConfigureAwait(false)
+                ? Results.NoContent()
+                : GraphErrors.ItemNotFound();
+        }
+        catch (ChangeKeyMismatchException)
+        {
+            return GraphErrors.ChangeKeyMismatch();
+        }
     }
+
+    private static string? IfMatch(HttpRequest request) => request.Headers.IfMatch.Count > 0 ? request.Headers.IfMatch.ToString() : null;
 
     /// <summary>As Graph answers a write: the event without its extended properties (a client expands them on a read).</summary>
     private static System.Text.Json.Nodes.JsonObject Render(StandInEvent e, HttpRequest request) =>

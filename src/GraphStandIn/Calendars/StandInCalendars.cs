@@ -19,6 +19,9 @@ public sealed class StandInCalendars
     private readonly NotificationDispatcher _notifications;
     private readonly TimeProvider _time;
 
+    /// <summary>Makes a conditional write (transaction id, change key) one step: looked at and written under one lock.</summary>
+    private readonly Lock _writes = new();
+
     internal StandInCalendars(CalendarStore store, StandInDirectory directory, NotificationDispatcher notifications, TimeProvider time)
     {
         _store = store;
@@ -27,7 +30,11 @@ public sealed class StandInCalendars
         _time = time;
     }
 
-    /// <summary>Books an event; the user is created when unknown. Throws <see cref="ArgumentException"/> on a bad draft.</summary>
+    /// <summary>
+    /// Books an event; the user is created when unknown. A draft whose <see cref="EventDraft.TransactionId"/> made a
+    /// live event of the user's before gets that event back and nothing is booked. Throws <see cref="ArgumentException"/>
+    /// on a bad draft.
+    /// </summary>
     public Task<StandInEvent> CreateEventAsync(string userId, EventDraft draft, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -39,50 +46,98 @@ public sealed class StandInCalendars
 
         var user = _directory.EnsureUser(userId);
         var now = _time.GetUtcNow();
-        var created = Apply(
-            new StandInEvent
+        StandInEvent created;
+        lock (_writes)
+        {
+            if (draft.TransactionId is { } transaction
+                && _store.Current(user.Id).Events.FirstOrDefault(e => string.Equals(e.TransactionId, transaction, StringComparison.Ordinal)) is { } earlier)
             {
-                Id = "AAMkAGI" + Guid.NewGuid().ToString("N"),
-                UserId = user.Id,
-                CreatedDateTime = now,
-                LastModifiedDateTime = now,
-                ChangeKey = NewChangeKey(),
-                ICalUId = "040000008200E00074C5B7101A82E008" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
-                Start = draft.Start,
-                End = draft.End,
-                Organizer = new EmailAddress(user.DisplayName, user.Mail ?? user.UserPrincipalName),
-            },
-            draft);
-        _store.Put(created);
+                return Task.FromResult(earlier);
+            }
+
+            created = Apply(
+                new StandInEvent
+                {
+                    Id = "AAMkAGI" + Guid.NewGuid().ToString("N"),
+                    UserId = user.Id,
+                    CreatedDateTime = now,
+                    LastModifiedDateTime = now,
+                    ChangeKey = NewChangeKey(),
+                    ICalUId = "040000008200E00074C5B7101A82E008" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+                    TransactionId = draft.TransactionId,
+                    Start = draft.Start,
+                    End = draft.End,
+                    Organizer = new EmailAddress(user.DisplayName, user.Mail ?? user.UserPrincipalName),
+                },
+                draft);
+            _store.Put(created);
+        }
+
         _notifications.EventChanged(user.Id, created.Id, "created", created.ChangeKey);
         return Task.FromResult(created);
     }
 
     /// <summary>Changes the members the draft sets; null when the event does not exist.</summary>
-    public Task<StandInEvent?> UpdateEventAsync(string userId, string eventId, EventDraft changes, CancellationToken ct)
+    public Task<StandInEvent?> UpdateEventAsync(string userId, string eventId, EventDraft changes, CancellationToken ct) =>
+        UpdateEventAsync(userId, eventId, changes, ifMatch: null, ct);
+
+    /// <summary>
+    /// As <see cref="UpdateEventAsync(string, string, EventDraft, CancellationToken)"/>; with <paramref name="ifMatch"/>
+    /// (an <c>If-Match</c> header: the change key, bare or as the event's etag) only while the event still has that
+    /// change key, else <see cref="ChangeKeyMismatchException"/>.
+    /// </summary>
+    internal Task<StandInEvent?> UpdateEventAsync(string userId, string eventId, EventDraft changes, string? ifMatch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ct.ThrowIfCancellationRequested();
         var user = _directory.FindUser(userId);
-        if (user is null || _store.Find(user.Id, eventId) is not { } current)
+        if (user is null)
         {
             return Task.FromResult<StandInEvent?>(null);
         }
 
-        var updated = Apply(
-            current with { LastModifiedDateTime = _time.GetUtcNow(), ChangeKey = NewChangeKey() },
-            changes);
-        _store.Put(updated);
+        StandInEvent updated;
+        lock (_writes)
+        {
+            if (_store.Find(user.Id, eventId) is not { } current)
+            {
+                return Task.FromResult<StandInEvent?>(null);
+            }
+
+            Check(current, ifMatch);
+            updated = Apply(current with { LastModifiedDateTime = _time.GetUtcNow(), ChangeKey = NewChangeKey() }, changes);
+            _store.Put(updated);
+        }
+
         _notifications.EventChanged(user.Id, updated.Id, "updated", updated.ChangeKey);
         return Task.FromResult<StandInEvent?>(updated);
     }
 
     /// <summary>Deletes the event; false when it does not exist.</summary>
-    public Task<bool> DeleteEventAsync(string userId, string eventId, CancellationToken ct)
+    public Task<bool> DeleteEventAsync(string userId, string eventId, CancellationToken ct) => DeleteEventAsync(userId, eventId, ifMatch: null, ct);
+
+    /// <summary>As <see cref="DeleteEventAsync(string, string, CancellationToken)"/>, with <c>If-Match</c> as for an update.</summary>
+    internal Task<bool> DeleteEventAsync(string userId, string eventId, string? ifMatch, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var user = _directory.FindUser(userId);
-        if (user is null || _store.Delete(user.Id, eventId) is not { } tombstone)
+        if (user is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        CalendarEntry? tombstone;
+        lock (_writes)
+        {
+            if (_store.Find(user.Id, eventId) is { } current)
+            {
+                Check(current, ifMatch);
+            }
+
+            tombstone = _store.Delete(user.Id, eventId);
+        }
+
+        if (tombstone is null)
         {
             return Task.FromResult(false);
         }
@@ -153,6 +208,22 @@ public sealed class StandInCalendars
 
         return allowed.FirstOrDefault(a => a.Equals(value, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"{field} must be one of {string.Join(", ", allowed)}.");
+    }
+
+    /// <summary><c>*</c> or no <c>If-Match</c> matches any version; otherwise the change key, bare, quoted or as <c>W/"…"</c>.</summary>
+    private static void Check(StandInEvent current, string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*")
+        {
+            return;
+        }
+
+        var key = ifMatch.Trim();
+        key = key.StartsWith("W/", StringComparison.Ordinal) ? key[2..] : key;
+        if (!string.Equals(key.Trim('"'), current.ChangeKey, StringComparison.Ordinal))
+        {
+            throw new ChangeKeyMismatchException();
+        }
     }
 
     private static string NewChangeKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));

@@ -17,6 +17,9 @@ public sealed record StandInEvent
 
     public required string ICalUId { get; init; }
 
+    /// <summary>The client's id of the create that made it (<see cref="EventDraft.TransactionId"/>), if it gave one.</summary>
+    public string? TransactionId { get; init; }
+
     public string Subject { get; init; } = "";
 
     public ItemBody Body { get; init; } = new("text", "");

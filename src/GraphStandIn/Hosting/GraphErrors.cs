@@ -26,6 +26,10 @@ internal static class GraphErrors
     public static IResult ItemNotFound() =>
         Create(404, "ErrorItemNotFound", "The specified object was not found in the store.");
 
+    /// <summary>What Exchange answers a write whose <c>If-Match</c> names a change key the item no longer has.</summary>
+    public static IResult ChangeKeyMismatch() =>
+        Create(412, "ErrorIrresolvableConflict", "The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.");
+
     public static IResult ResourceNotFound(string what) =>
         Create(404, "ResourceNotFound", $"Resource '{what}' does not exist or one of its queried reference-property objects are not present.");
 }

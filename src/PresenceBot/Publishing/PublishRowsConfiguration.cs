@@ -37,6 +37,7 @@ internal static class PublishRowsConfiguration
             written.HasKey(w => w.ReferralId);
             written.Property(w => w.PersonId).HasMaxLength(64);
             written.Property(w => w.EventId).HasMaxLength(512);
+            written.Property(w => w.ChangeKey).HasMaxLength(512);
             written.Property(w => w.Written).HasMaxLength(160);
             written.Property(w => w.Pending).HasMaxLength(160);
             written.Property(w => w.State).HasConversion<string>().HasMaxLength(16);

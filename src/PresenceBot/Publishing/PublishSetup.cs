@@ -39,8 +39,7 @@ internal static class PublishSetup
         services.AddSingleton<IValidateOptions<PublishOptions>, PublishOptionsValidator>();
         services.AddSingleton<PublishDeliveries>();
         services.AddSingleton<PublishMetrics>();
-        services.AddSingleton<EfWrittenEventStore>();
-        services.AddSingleton<CalendarSync.WriteBack.IWrittenEventStore>(sp => sp.GetRequiredService<EfWrittenEventStore>());
+        services.AddOutlookWriteBack();
         services.AddHttpClient(WebhookPublisher.HttpClientName, client => client.Timeout = WebhookPublisher.Timeout);
         services.AddSingleton(sp => new Publishers(Build(sp)));
         services.AddSingleton(sp => new PublishFanOut(sp.GetRequiredService<Publishers>, sp.GetRequiredService<IOrganisationSource>()));

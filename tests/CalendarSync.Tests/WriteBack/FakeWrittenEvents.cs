@@ -36,11 +36,14 @@ internal sealed class FakeWrittenEvents : IWrittenEventStore, IOutlookEventWrite
         return Task.FromResult<Guid?>(Marks.TryGetValue(eventId, out var id) ? id : null);
     }
 
-    public Task<string> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> UpdateAsync(string personId, string eventId, WriteBackEvent written, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
 
-    public Task DeleteAsync(string personId, string eventId, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<EventWriteOutcome> DeleteAsync(string personId, string eventId, string changeKey, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<EventVersion?> ReadAsync(string personId, string eventId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<string?> FindAsync(string personId, Guid referralId, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using PresenceBot.GraphStandIn.Calendars;
 
 namespace PresenceBot.GraphStandIn.Tests.Calendars;
 
@@ -104,6 +106,64 @@ public sealed class EventWriteTests
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("ErrorItemNotFound", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>());
         }
+    }
+
+    [Fact]
+    public async Task PatchAndDelete_WithAStaleChangeKey_Answer412_WithTheCurrentOne_Succeed()
+    {
+        await using var standIn = await StandIn.StartAsync();
+        var created = await CreateAsync(standIn);
+        var id = created["id"]!.GetValue<string>();
+        var ours = created["changeKey"]!.GetValue<string>();
+        Assert.Equal($"W/\"{ours}\"", created["@odata.etag"]!.GetValue<string>());
+        // The person moves it in Outlook: a new version with a new change key.
+        var theirs = await standIn.Server.Calendars.UpdateEventAsync("anna", id, new EventDraft { End = new DateTimeTimeZone("2026-11-23T16:00:00", "W. Europe Standard Time") }, CancellationToken.None);
+
+        using var stalePatch = await SendAsync(standIn, HttpMethod.Patch, id, $"W/\"{ours}\"", new { subject = "SAM: Sammanträde", end = new { dateTime = "2026-11-23T10:00:00", timeZone = "UTC" } });
+        using var staleDelete = await SendAsync(standIn, HttpMethod.Delete, id, $"W/\"{ours}\"");
+
+        foreach (var response in new[] { stalePatch, staleDelete })
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, response.StatusCode);
+            Assert.Equal("ErrorIrresolvableConflict", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<string>());
+        }
+
+        Assert.Equal("2026-11-23T16:00:00", standIn.Server.Calendars.FindEvent("anna", id)!.End.DateTime);
+        using var patched = await SendAsync(standIn, HttpMethod.Patch, id, $"W/\"{theirs!.ChangeKey}\"", new { subject = "DIS; Distans" });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        var now = standIn.Server.Calendars.FindEvent("anna", id)!;
+        Assert.Equal("DIS; Distans", now.Subject);
+        using var deleted = await SendAsync(standIn, HttpMethod.Delete, id, now.ChangeKey);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Null(standIn.Server.Calendars.FindEvent("anna", id));
+    }
+
+    [Fact]
+    public async Task Post_RepeatedTransactionId_AnswersTheEventTheFirstMade_AnotherIdMakesAnother()
+    {
+        await using var standIn = await StandIn.StartAsync();
+        var first = await CreateAsync(standIn, body: WithTransaction("tx-1"));
+        var repeated = await CreateAsync(standIn, body: WithTransaction("tx-1"));
+        var other = await CreateAsync(standIn, body: WithTransaction("tx-2"));
+
+        Assert.Equal(first["id"]!.GetValue<string>(), repeated["id"]!.GetValue<string>());
+        Assert.Equal("tx-1", repeated["transactionId"]!.GetValue<string>());
+        Assert.NotEqual(first["id"]!.GetValue<string>(), other["id"]!.GetValue<string>());
+        Assert.Equal(2, standIn.Server.Calendars.Events("anna").Count);
+    }
+
+    private static JsonObject WithTransaction(string transactionId)
+    {
+        var body = JsonSerializer.SerializeToNode(Referral())!.AsObject();
+        body["transactionId"] = transactionId;
+        return body;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(StandIn standIn, HttpMethod method, string id, string ifMatch, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, $"users/anna/events/{id}") { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return await standIn.Http.SendAsync(request);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PresenceBot.CalendarSync.WriteBack;
 using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.GraphStandIn.Faults;
@@ -134,12 +132,8 @@ public sealed class OutlookWriteBackTests
     [Fact]
     public async Task Graph_unavailable_and_a_lost_answer_still_make_one_event_and_no_calendar_referral()
     {
-        await using var app = new PresenceBotApplication(Settings("calendar"), services: services =>
-        {
-            var real = services.Single(s => s.ServiceType == typeof(IOutlookEventWriter));
-            services.RemoveAll<IOutlookEventWriter>();
-            services.AddSingleton<IOutlookEventWriter>(sp => new LosingFirstCreateWriter((IOutlookEventWriter)ActivatorUtilities.CreateInstance(sp, real.ImplementationType!)));
-        });
+        await using var app = new PresenceBotApplication(
+            Settings("calendar"), services: services => DelegatingEventWriter.Replace(services, (_, real) => new LosingFirstCreateWriter(real)));
         using var client = app.CreateClient();
         var graph = Graph(app);
         await SubscribedAsync(app);
@@ -167,11 +161,6 @@ public sealed class OutlookWriteBackTests
     private static async Task<(PresenceBotApplication App, StandInEvent Written)> MeetingWrittenAsync()
     {
         var app = new PresenceBotApplication(Settings("calendar"));
-        using var client = app.CreateClient();
-        await SubscribedAsync(app);
-        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
-        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(Graph(app))), e => e.Count == 1, "the meeting in Outlook"))[0];
-        await SettledAsync(app);
-        return (app, written);
+        return (app, await WriteBackHost.MeetingWrittenAsync(app));
     }
 }

@@ -36,7 +36,9 @@ internal static class WriteBackHost
         return new Dictionary<string, string?> { ["Organisation:File"] = file };
     }
 
-    public static GraphStandInServer Graph(PresenceBotApplication app) => app.Services.GetRequiredService<GraphStandInHost>().Server!;
+    public static GraphStandInServer Graph(PresenceBotApplication app) => Graph(app.Services);
+
+    public static GraphStandInServer Graph(IServiceProvider services) => services.GetRequiredService<GraphStandInHost>().Server!;
 
     public static IReadOnlyList<StandInEvent> Ours(GraphStandInServer graph) =>
         graph.Calendars.Events(KimId).Where(e => e.ExtendedProperties.Any(p => string.Equals(p.Id, WriteBackMarker.PropertyId, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -45,6 +47,17 @@ internal static class WriteBackHost
         graph.ReceivedWrites.Count(w => w.Method == method && w.Path.StartsWith($"/users/{KimId}/events", StringComparison.OrdinalIgnoreCase));
 
     public static Task<long> CountAsync(PresenceBotApplication app, string table, string where = "1 = 1") => TestDatabase.CountAsync(app.DatabasePath, table, where);
+
+    /// <summary>Kim's calendar subscribed and read; the switchboard API sets Kim's meeting until 15.00; written and re-read.</summary>
+    public static async Task<StandInEvent> MeetingWrittenAsync(PresenceBotApplication app)
+    {
+        using var client = app.CreateClient();
+        await SubscribedAsync(app);
+        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        var written = (await Eventually.ValueAsync(() => Task.FromResult(Ours(Graph(app))), e => e.Count == 1, "the meeting in Outlook"))[0];
+        await SettledAsync(app);
+        return written;
+    }
 
     /// <summary>Kim's calendar subscribed and read once, so what is written next comes back as a notification.</summary>
     public static Task SubscribedAsync(PresenceBotApplication app) =>

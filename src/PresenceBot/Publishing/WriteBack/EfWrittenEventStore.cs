@@ -51,6 +51,28 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Everyone with a written event on record.</summary>
+    public async Task<List<string>> PeopleAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WrittenEvents.Select(w => w.PersonId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>All of the person's rows, settled ones too.</summary>
+    public async Task<List<WrittenEventRow>> AllAsync(string personId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.WrittenEvents.AsNoTracking().Where(w => w.PersonId == personId).ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Forgets the rows: their events are deleted, or theirs, or over.</summary>
+    public async Task DropAsync(IReadOnlyCollection<Guid> referralIds, CancellationToken cancellationToken)
+    {
+        var ids = referralIds.ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.WrittenEvents.Where(w => ids.Contains(w.ReferralId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Inserts or replaces the row; false when the sync released it meanwhile (the event is the person's now).</summary>
     public async Task<bool> SaveAsync(WrittenEventRow row, CancellationToken cancellationToken)
     {

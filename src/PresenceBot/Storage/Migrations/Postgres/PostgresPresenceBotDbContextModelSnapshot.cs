@@ -80,6 +80,10 @@ namespace PresenceBot.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ChangeKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<Instant>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -93,6 +97,9 @@ namespace PresenceBot.Storage.Migrations.Postgres
                     b.Property<string>("Pending")
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");
+
+                    b.Property<Instant?>("PendingSince")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PersonId")
                         .IsRequired()

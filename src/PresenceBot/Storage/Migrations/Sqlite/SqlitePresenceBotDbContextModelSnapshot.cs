@@ -74,6 +74,10 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeKey")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ChangedAt")
                         .HasColumnType("INTEGER");
 
@@ -87,6 +91,9 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                     b.Property<string>("Pending")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PendingSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PersonId")
                         .IsRequired()

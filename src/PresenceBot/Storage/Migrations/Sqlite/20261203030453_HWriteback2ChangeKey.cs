@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PresenceBot.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HWriteback2ChangeKey : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ChangeKey",
+                table: "publish_written_events",
+                type: "TEXT",
+                maxLength: 512,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PendingSince",
+                table: "publish_written_events",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ChangeKey",
+                table: "publish_written_events");
+
+            migrationBuilder.DropColumn(
+                name: "PendingSince",
+                table: "publish_written_events");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using PresenceBot.CalendarSync.WriteBack;
+using PresenceBot.Tests.Calendar;
+using static PresenceBot.Tests.ApiClient;
+using static PresenceBot.Tests.Publishing.WriteBackHost;
+
+namespace PresenceBot.Tests.Publishing;
+
+/// <summary>
+/// Issue 12 §3, what keeps write-back from doing harm: a change names the version of the event we wrote (If-Match with
+/// its change key), so an edit the person made meanwhile is never overwritten; a create carries a transaction id, so a
+/// repeat is one event; and the outlook destination has a publish lag like the others. Monday 2026-11-23 09:00.
+/// </summary>
+public sealed class OutlookWriteBackGuardTests
+{
+    [Fact]
+    public async Task An_edit_in_Outlook_just_before_our_change_is_kept_and_read_like_a_booking()
+    {
+        await using var app = new PresenceBotApplication(
+            Settings("calendar"),
+            services: services => DelegatingEventWriter.Replace(services, (sp, real) => new EditingBeforeFirstChangeWriter(real, EditingBeforeFirstChangeWriter.MovingEndTo16(sp))));
+        using var client = app.CreateClient();
+        var graph = Graph(app);
+        var written = await MeetingWrittenAsync(app);
+
+        // The return would shorten our event to 09:30; the person moved its end to 16:00 a moment before.
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        await client.DeleteJsonAsync($"/api/referrals/{KimUpn}/manual");
+
+        var status = await Eventually.ValueAsync(
+            async () => (await client.GetJsonAsync($"/api/referrals/{KimUpn}")).Body!, s => (string?)s["source"] == "calendar", "their booking in force");
+        Assert.Equal("2026-11-23T16:00:00+01:00", (string?)status["returnsAt"]);
+        await SettledAsync(app);
+        var kept = Assert.Single(Ours(graph));
+        Assert.Equal(written.Id, kept.Id);
+        Assert.StartsWith("2026-11-23T16:00:00", kept.End.DateTime, StringComparison.Ordinal);
+        Assert.Equal(1, Writes(graph, "PATCH"));
+        Assert.Equal(1, await CountAsync(app, "publish_written_events", "State = 'Released'"));
+        Assert.Equal(1, await CountAsync(app, "referrals", $"PersonId = '{KimId}' AND Source = 'Calendar'"));
+    }
+
+    [Fact]
+    public async Task A_create_sent_twice_is_one_event_through_its_transaction_id()
+    {
+        await using var app = new PresenceBotApplication(
+            Settings("calendar"), services: services => DelegatingEventWriter.Replace(services, (_, real) => new RepeatingCreateWriter(real)));
+        using var client = app.CreateClient();
+        var graph = Graph(app);
+        await SubscribedAsync(app);
+
+        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        await Eventually.TrueAsync(
+            async () => await CountAsync(app, "publish_written_events", "EventId IS NOT NULL AND Pending IS NULL") == 1, "the event written and recorded");
+        await SettledAsync(app);
+
+        var only = Assert.Single(Ours(graph));
+        Assert.Equal(2, Writes(graph, "POST"));
+        var referralId = WriteBackMarker.ReferralIdOf(only.ExtendedProperties.Single().Value)!.Value;
+        Assert.Equal(WriteBackMarker.TransactionIdOf(referralId), only.TransactionId);
+        Assert.Equal(1, await CountAsync(app, "publish_written_events", $"EventId = '{only.Id}'"));
+        Assert.Equal(0, await CountAsync(app, "referrals", $"PersonId = '{KimId}' AND Source = 'Calendar'"));
+    }
+
+    [Fact]
+    public async Task Writing_to_Outlook_records_its_publish_lag()
+    {
+        var lags = new ConcurrentBag<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "PresenceBot.Publishing" && instrument.Name == "presencebot.publish.lag")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "destination" && (string?)tag.Value == "outlook")
+                {
+                    lags.Add(value);
+                }
+            }
+        });
+        listener.Start();
+        await using var app = new PresenceBotApplication(Settings("calendar"));
+        using var client = app.CreateClient();
+
+        await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
+        await Eventually.TrueAsync(() => Task.FromResult(!lags.IsEmpty), "the lag of the create recorded");
+
+        Assert.All(lags, lag => Assert.True(lag >= 0, $"lag {lag}"));
+    }
+}
