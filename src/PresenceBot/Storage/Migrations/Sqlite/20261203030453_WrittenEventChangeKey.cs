@@ -5,7 +5,7 @@
 namespace PresenceBot.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class HWriteback2ChangeKey : Migration
+    public partial class WrittenEventChangeKey : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -6,7 +6,7 @@ using NodaTime;
 namespace PresenceBot.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class HWriteback2ChangeKey : Migration
+    public partial class WrittenEventChangeKey : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
