@@ -106,6 +106,26 @@ public sealed class ForwardingFormTests(Browser browser) : IClassFixture<Browser
         await Expect(page.Locator("[data-f=forward]")).ToHaveTextAsync("Samtalen kopplas till Peter Lund");
     }
 
+    [Fact]
+    public async Task TheTimeChangedAfterTheQuestion_HidesTheConfirm_SoOnlyACheckedPeriodIsConfirmed()
+    {
+        await using var session = await PageSession.OpenAsync(browser);
+        var page = session.Page;
+        await ForwardKimToSaraAwayAsync(session, "meeting");
+        var confirm = page.GetByRole(AriaRole.Button, new() { Name = "Vidarekoppla ändå" });
+        await Expect(confirm).ToBeVisibleAsync();
+
+        // Until 17.00 is a longer period than the one checked (13.00–14.00 was the conflict up to 15.00): asked anew.
+        await page.Locator("#f-until").FillAsync("2026-11-23T17:00");
+
+        await Expect(confirm).ToBeHiddenAsync();
+        Assert.Equal(0, await TestDatabase.CountAsync(session.App.DatabasePath, "referrals", $"PersonId = '{KimId}'"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Registrera" }).ClickAsync();
+        await Expect(confirm).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-e=forwardTo]")).ToHaveTextAsync("Sara Nordin är upptagen 13.00–14.00. Vidarekoppla ändå, eller välj en annan kollega.");
+        Assert.Equal(0, await TestDatabase.CountAsync(session.App.DatabasePath, "referrals", $"PersonId = '{KimId}'"));
+    }
+
     /// <summary>Sara referred 13.00–14.00 for <paramref name="saraReason"/>; Kim registered to a meeting until 15.00, forwarded to Sara.</summary>
     private static async Task ForwardKimToSaraAwayAsync(PageSession session, string saraReason)
     {

@@ -46,8 +46,10 @@ internal sealed class ForwardingNoticeWork(
         var allowed = notices.WorkingFrom(now);
         if (allowed > now)
         {
-            // A retry that came due after working hours ended: rule 11 holds for retries too.
-            await notices.PutOffAsync(notice, allowed, cancellationToken, again: true).ConfigureAwait(false);
+            // A retry that came due after working hours ended: rule 11 holds for retries too. Asked for in the commit that
+            // records this run as done, so the put-off and the completion are one.
+            item.Then(notice.Request(allowed, putOff: true));
+            ForwardingLog.PutOff(logger, notice.Kind.ToString(), notice.RecipientId, allowed);
             return;
         }
 

@@ -6,6 +6,7 @@ using PresenceBot.Referrals.Reminders;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Referrals.WorkingTime;
 using PresenceBot.Reminders;
+using PresenceBot.TeamsChannel.Proactive;
 using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Forwarding;
@@ -17,38 +18,47 @@ namespace PresenceBot.Forwarding;
 /// hours — through the work queue, which holds it until they begin and retries a failed send.
 /// </summary>
 internal sealed class ForwardingNotices(
-    ReminderDelivery delivery,
     IReminderLog log,
     ReferralService referrals,
     ForwardingService forwardings,
     IOrganisationSource organisation,
     WorkItems queue,
+    IConversationReferenceStore references,
     ILogger<ForwardingNotices> logger)
 {
     /// <summary>
-    /// Tells the colleague calls now come to them. Outside working hours (rule 11) it waits for them to begin, and is
-    /// not sent at all when the forwarding is over (or changed) by then.
+    /// Queues the colleague's notice that calls now come to them, right after the forwarding is committed: the work queue
+    /// sends it (and retries a failed send), so a Teams failure or a restart does not leave them untold. Due now inside
+    /// working hours; outside them (rule 11) it waits for them to begin, and is not queued at all when the forwarding is
+    /// over by then. When it is sent it says nothing if the forwarding has ended or changed meanwhile.
     /// </summary>
-    public async Task<ColleagueNotice> TellColleagueAsync(Person person, Person colleague, CallForwarding forwarding, CancellationToken cancellationToken)
+    public async Task<ColleagueNotice> QueueColleagueNoticeAsync(Person person, Person colleague, CallForwarding forwarding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(colleague);
         ArgumentNullException.ThrowIfNull(forwarding);
         var now = referrals.Now;
-        var allowed = WorkingFrom(now);
-        if (allowed > now)
+        var due = WorkingFrom(now);
+        var item = ForwardingNoticeItem.From(ReminderKind.ForwardingNotice, colleague.Id, person.Id, forwarding);
+        if (due > now)
         {
-            if (forwarding.Until <= allowed)
+            if (forwarding.Until <= due)
             {
                 return ColleagueNotice.OutsideWorkingHours;
             }
 
-            await PutOffAsync(ForwardingNoticeItem.From(ReminderKind.ForwardingNotice, colleague.Id, person.Id, forwarding), allowed, cancellationToken).ConfigureAwait(false);
+            await PutOffAsync(item, due, cancellationToken).ConfigureAwait(false);
             return ColleagueNotice.Deferred;
         }
 
-        var outcome = await delivery.DeliverAsync(ToColleague(person, colleague, forwarding, now), cancellationToken).ConfigureAwait(false);
-        return outcome == ReminderOutcome.Sent ? ColleagueNotice.Told : ColleagueNotice.NotReached;
+        if (await references.FindAsync(colleague.Id, cancellationToken).ConfigureAwait(false) is null or { IsStale: true })
+        {
+            // No chat with the bot (or Teams said they are gone): nothing queued could reach them, so the person is told to say it.
+            return ColleagueNotice.NotReached;
+        }
+
+        await queue.EnqueueAsync([item.Request(due)], cancellationToken).ConfigureAwait(false);
+        return ColleagueNotice.Queued;
     }
 
     /// <summary>
@@ -83,10 +93,9 @@ internal sealed class ForwardingNotices(
     public Instant WorkingFrom(Instant now) => new WorkingCalendar(organisation.Current).NormalizeReturn(now);
 
     /// <summary>Holds <paramref name="item"/> in the queue until <paramref name="dueAt"/>.</summary>
-    public async Task PutOffAsync(ForwardingNoticeItem item, Instant dueAt, CancellationToken cancellationToken, bool again = false)
+    private async Task PutOffAsync(ForwardingNoticeItem item, Instant dueAt, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        await queue.EnqueueAsync([item.Request(dueAt, again)], cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync([item.Request(dueAt)], cancellationToken).ConfigureAwait(false);
         ForwardingLog.PutOff(logger, item.Kind.ToString(), item.RecipientId, dueAt);
     }
 

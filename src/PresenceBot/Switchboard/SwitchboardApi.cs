@@ -233,15 +233,15 @@ internal static class SwitchboardApi
                 Forwarding = proposal?.Forwarding,
             }, cancellationToken).ConfigureAwait(false);
 
-            // A repeated PUT of the same forwarding is no news to the colleague.
+            // A repeated PUT of the same forwarding is no news to the colleague. The notice is queued, not sent here, so a
+            // Teams failure is retried by the work queue instead of leaving the colleague untold.
             if (proposal is not null && colleague is not null && result.ForwardingChanged)
             {
+                await notices.QueueColleagueNoticeAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
                 if (!proposal.ReachableThroughout)
                 {
                     await notices.MarkConflictToldAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
                 }
-
-                await notices.TellColleagueAsync(found, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
             }
 
             return TypedResults.Ok(result.Status.ToResponse(org.TimeZone));

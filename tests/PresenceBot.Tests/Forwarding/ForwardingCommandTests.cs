@@ -24,7 +24,7 @@ public sealed class ForwardingCommandTests : IAsyncLifetime
 
         Assert.Contains("Vidarekopplat till Sara Nordin", reply, StringComparison.Ordinal);
         Assert.Contains("Samtal till dig kopplas till Sara Nordin till 15.00.", reply, StringComparison.Ordinal);
-        Assert.Contains("Sara Nordin har fått veta det i Teams.", reply, StringComparison.Ordinal);
+        Assert.Contains("Sara Nordin får veta det i Teams.", reply, StringComparison.Ordinal);
         var notice = (await _team.ReceivedAsync(SaraId, before)).Card().Words();
         Assert.Contains("Samtal till Kim Krona kopplas till dig till 15.00.", notice, StringComparison.Ordinal);
         var (_, status) = await _team.Api.GetJsonAsync($"/api/referrals/{KimUpn}");
@@ -36,9 +36,7 @@ public sealed class ForwardingCommandTests : IAsyncLifetime
     public async Task TheSameForwardingAgain_TellsTheColleagueNothingNew()
     {
         await _team.SayAsync(SaraId, "/status");
-        var before = _team.Bot.Connector.Requests.Count;
-        await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
-        await _team.ReceivedAsync(SaraId, before);
+        await _team.ForwardKimToSaraAsync("15:00");
         var toSara = _team.MessagesTo(SaraId).Count;
 
         var again = (await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00")).Words();
@@ -105,7 +103,7 @@ public sealed class ForwardingCommandTests : IAsyncLifetime
     public async Task ColleagueBecomesUnreachableLater_BothAreToldOnce()
     {
         await _team.SayAsync(SaraId, "/status");
-        await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
+        await _team.ForwardKimToSaraAsync("15:00");
         var before = _team.Bot.Connector.Requests.Count;
 
         await SaraMeetingAsync("11:00", "12:00");
@@ -154,7 +152,7 @@ public sealed class ForwardingCommandTests : IAsyncLifetime
 
         var words = (await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 20:00")).Words();
 
-        Assert.Contains("Sara Nordin får inget meddelande: det är utanför arbetstid.", words, StringComparison.Ordinal);
+        Assert.Contains("Sara Nordin får inget meddelande: vidarekopplingen slutar innan arbetstiden börjar.", words, StringComparison.Ordinal);
         Assert.Equal(SaraId, (string?)(await KimStatusAsync())["forwardTo"]!["id"]);
         Assert.Single(_team.MessagesTo(SaraId));
     }

@@ -88,6 +88,49 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ColleagueNoticePutOffOvernight_ForwardingEndedBeforeMorning_IsNotSent()
+    {
+        At("2026-11-23T18:00");
+        await _team.SayAsync(SaraId, "/status");
+        Assert.Contains("Sara Nordin får veta det i Teams när arbetstiden börjar.",
+            (await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till i morgon 15:00")).Words(), StringComparison.Ordinal);
+        Assert.Equal(1, await _team.Bot.CountAsync("work_items", $"Kind = 'forwarding-notice' AND DueAt = {Ticks("2026-11-24T08:00")}"));
+
+        At("2026-11-23T19:00");
+        Assert.Contains("Vidarekopplingen är avslutad", (await _team.SayAsync(KimId, "/vidarekoppla av")).Words(), StringComparison.Ordinal);
+        At("2026-11-24T08:00");
+        await RunDueNoticesAsync();
+
+        Assert.Equal(0, await NoticesWaitingAsync());
+        Assert.Single(_team.MessagesTo(SaraId));
+        Assert.Equal(0, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingNotice'"));
+        Assert.Equal(0, await _team.Bot.CountAsync("work_dead_letters"));
+    }
+
+    [Fact]
+    public async Task ColleagueNoticeTeamsFailedToTake_ThroughTheApi_IsRetried_AndSentOnce()
+    {
+        await _team.SayAsync(SaraId, "/status");
+        var refused = _team.Bot.Connector.Requests.Count + 4;
+        _team.Bot.Connector.Answer([.. Enumerable.Range(0, 4).Select(_ => new ConnectorAnswer(503))]);
+        var (status, _) = await _team.Api.PutJsonAsync($"/api/referrals/{KimUpn}/manual",
+            new { reason = "meeting", until = "2026-11-23T15:00", forwardTo = "sara.nordin@lycksele.se" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        await DriveClockUntilAsync(() => _team.Bot.Connector.Requests.Count >= refused);
+        await Eventually.TrueAsync(
+            async () => await _team.Bot.CountAsync("work_items", "Kind = 'forwarding-notice' AND Attempts = 1 AND LeaseUntil IS NULL") == 1,
+            "the colleague's notice waiting to be retried");
+        Assert.Equal(0, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingNotice'"));
+
+        _team.Bot.App.Clock.Advance(ForwardingNoticeWork.Notices.FirstRetryDelay);
+        await RunDueNoticesAsync();
+
+        Assert.Contains("Samtal till Kim Krona kopplas till dig till 15.00.", (await _team.ReceivedAsync(SaraId, refused)).Card().Words(), StringComparison.Ordinal);
+        Assert.Equal(1, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingNotice'"));
+        Assert.Equal(0, await NoticesWaitingAsync());
+    }
+
+    [Fact]
     public async Task ForwardingThatBeginsTomorrow_ColleagueBecomesUnreachableInIt_BothAreTold()
     {
         await _team.SayAsync(SaraId, "/status");
@@ -110,7 +153,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     public async Task ConflictMessageTeamsFailedToTake_IsRetried_AndSentOnce()
     {
         await _team.SayAsync(SaraId, "/status");
-        await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
+        await _team.ForwardKimToSaraAsync("15:00");
         await ConflictTeamsRefusesAsync("2026-11-23T11:00", "2026-11-23T12:00");
         Assert.Equal(0, await _team.Bot.CountAsync("sent_reminders", "Kind = 'ForwardingConflict'"));
 
@@ -133,7 +176,7 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
         await _team.DisposeAsync();
         await StartAsync(new Dictionary<string, string?> { ["Bot:FailuresBeforePause"] = "1", ["Bot:PauseAfterFailures"] = "1.00:00:00" });
         await _team.SayAsync(SaraId, "/status");
-        await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till 15:00");
+        await _team.ForwardKimToSaraAsync("15:00");
         // One failed send pauses each chat for a day: every retry after it is refused without reaching the connector.
         var refused = await ConflictTeamsRefusesAsync("2026-11-23T11:00", "2026-11-23T12:00");
         for (var round = 0; round < ForwardingNoticeWork.Notices.MaxAttempts + 2 && await NoticesWaitingAsync() > 0; round++)
@@ -178,10 +221,8 @@ public sealed class ForwardingNoticeTests : IAsyncLifetime
     private async Task ForwardKimToSaraUntilTomorrowAsync()
     {
         await _team.SayAsync(SaraId, "/status");
-        var before = _team.Bot.Connector.Requests.Count;
-        var words = (await _team.SayAsync(KimId, "/vidarekoppla till Sara Nordin till i morgon 15:00")).Words();
-        Assert.Contains("Sara Nordin har fått veta det i Teams.", words, StringComparison.Ordinal);
-        await _team.ReceivedAsync(SaraId, before);
+        var words = (await _team.ForwardKimToSaraAsync("i morgon 15:00")).Words();
+        Assert.Contains("Sara Nordin får veta det i Teams.", words, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -69,6 +69,21 @@ public sealed class TeamHarness : IAsyncDisposable
         return body["value"]!;
     }
 
+    /// <summary>
+    /// Kim forwards to Sara (reachable, with a chat with the bot) until <paramref name="until"/>; returns Kim's reply once
+    /// Sara's notice, which the work queue sends, has arrived and its run is recorded as done, so what a test does next
+    /// (moving the clock, say) is not mixed up with it.
+    /// </summary>
+    public async Task<JsonNode> ForwardKimToSaraAsync(string until)
+    {
+        var before = Bot.Connector.Requests.Count;
+        var reply = await SayAsync(ApiClient.KimId, $"/vidarekoppla till Sara Nordin till {until}");
+        await ReceivedAsync(SaraId, before);
+        await Calendar.Eventually.TrueAsync(
+            async () => await Bot.CountAsync("work_items", "Kind = 'forwarding-notice'") == 0, "Sara's notice recorded as sent");
+        return reply;
+    }
+
     /// <summary>Every message a person's chat received (replies and proactive messages), oldest first.</summary>
     public IReadOnlyList<JsonNode> MessagesTo(string personId) =>
         Bot.Connector.Requests.Where(r => r.Path.Contains(ChatOf(personId), StringComparison.Ordinal)).Select(r => r.Body!).ToList();

@@ -110,7 +110,7 @@ internal sealed class ForwardingReplies(
                 await notices.MarkConflictToldAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
             }
 
-            told = await notices.TellColleagueAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
+            told = await notices.QueueColleagueNoticeAsync(context.Person, colleague, proposal.Forwarding, cancellationToken).ConfigureAwait(false);
         }
         ConversationLog.CommandHandled(logger, context.Person.Id, "forward");
         return MessageCard.Answer(
@@ -120,8 +120,8 @@ internal sealed class ForwardingReplies(
                 .. unreachable.Select(line => $"Observera: {line}."),
                 told switch
                 {
-                    ColleagueNotice.Told => $"{colleague.Name} har fått veta det i Teams.",
-                    ColleagueNotice.OutsideWorkingHours => $"{colleague.Name} får inget meddelande: det är utanför arbetstid.",
+                    ColleagueNotice.Queued => $"{colleague.Name} får veta det i Teams.",
+                    ColleagueNotice.OutsideWorkingHours => $"{colleague.Name} får inget meddelande: vidarekopplingen slutar innan arbetstiden börjar.",
                     ColleagueNotice.Deferred => $"{colleague.Name} får veta det i Teams när arbetstiden börjar.",
                     ColleagueNotice.AlreadyTold => $"Vidarekopplingen var redan gjord; {colleague.Name} får inget nytt meddelande.",
                     _ => $"{colleague.Name} kunde inte nås i Teams: säg till själv.",

@@ -204,8 +204,9 @@
       clearErrors(form);
       form.elements.forwardTo.focus();
     });
-    // Another colleague typed: the question about the last one no longer applies.
-    form.elements.forwardTo.addEventListener('input', () => { form.querySelector('[data-f="confirm"]').hidden = true; });
+    // Anything changed in the form (another colleague, another time, reason...): the question was about what was checked
+    // before, so confirming now would forward for a period nobody checked. Registering again checks and asks anew.
+    form.addEventListener('input', () => { form.querySelector('[data-f="confirm"]').hidden = true; });
     // Escape in a filled colleague field (its suggestions open, most likely) empties it; the next Escape goes back.
     form.elements.forwardTo.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && form.elements.forwardTo.value) {
