@@ -113,6 +113,23 @@ public sealed class WrittenEventKeeperTests : IAsyncDisposable
         Assert.Equal(Until(15).Fingerprint, _outlook.FingerprintOf(anew.EventId!));
     }
 
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task The_clean_up_forgets_a_row_only_while_it_is_as_the_clean_up_left_it(DbProvider provider)
+    {
+        var (keeper, store) = await KeeperAsync(provider);
+        await WrittenAsync(keeper, Until(15));
+        var seen = await ReadAsync(store);
+
+        // Written back to again mid-run: the publisher moves the event after the clean-up read the row.
+        await keeper.BringAsync(Person, await ReadAsync(store), Until(16), CancellationToken.None);
+
+        Assert.Equal(0, await store.DropAsync([seen], CancellationToken.None));
+        Assert.Equal(Until(16).Fingerprint, (await ReadAsync(store)).Written);
+        Assert.Equal(1, await store.DropAsync([await ReadAsync(store)], CancellationToken.None));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _meters.DisposeAsync();
