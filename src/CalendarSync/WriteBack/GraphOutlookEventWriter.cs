@@ -20,7 +20,7 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
 {
     private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
-    public async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken)
+    public async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, string transactionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(written);
         var created = await graph.Client.Users[personId].Events.PostAsync(
@@ -33,7 +33,7 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
                 IsReminderOn = false,
                 Sensitivity = Sensitivity.Private,
                 Attendees = [],
-                TransactionId = WriteBackMarker.TransactionIdOf(written.ReferralId),
+                TransactionId = transactionId,
                 SingleValueExtendedProperties =
                 [
                     new SingleValueLegacyExtendedProperty { Id = WriteBackMarker.PropertyId, Value = WriteBackMarker.ValueOf(written.ReferralId) },

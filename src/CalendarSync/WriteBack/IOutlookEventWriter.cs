@@ -8,10 +8,11 @@ namespace PresenceBot.CalendarSync.WriteBack;
 public interface IOutlookEventWriter
 {
     /// <summary>
-    /// Creates the event, marked as ours with its referral's id and with a transaction id of its own, so a create
-    /// repeated after a lost answer gets the event the first one made instead of a second.
+    /// Creates the event, marked as ours with its referral's id and with <paramref name="transactionId"/> (the same on
+    /// every retry of one create, <see cref="WriteBackMarker.TransactionIdOf"/>), so a create repeated after a lost
+    /// answer gets the event the first one made instead of a second.
     /// </summary>
-    Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken);
+    Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, string transactionId, CancellationToken cancellationToken);
 
     /// <summary>Moves, shortens or re-words the event if it is still at <paramref name="changeKey"/>.</summary>
     Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken);

@@ -12,10 +12,11 @@ public static class WriteBackMarker
     public static string ValueOf(Guid referralId) => referralId.ToString("D");
 
     /// <summary>
-    /// Graph's <c>transactionId</c> of the event written for <paramref name="referralId"/>: one per written event (a
-    /// referral has at most one), the same on every retry of its create.
+    /// Graph's <c>transactionId</c> of one create of the event written for <paramref name="referralId"/>: the same on
+    /// every retry of that create (the caller keeps <paramref name="nonce"/>), a new one when the event is written anew
+    /// (after a clean-up deleted it), so Graph never answers a create with the event deleted before.
     /// </summary>
-    public static string TransactionIdOf(Guid referralId) => "presencebot-" + referralId.ToString("N");
+    public static string TransactionIdOf(Guid referralId, Guid nonce) => $"presencebot-{referralId:N}-{nonce:N}";
 
     public static Guid? ReferralIdOf(string? value) => Guid.TryParseExact(value, "D", out var id) ? id : null;
 }

@@ -6,6 +6,9 @@ namespace PresenceBot.CalendarSync.WriteBack;
 /// </summary>
 public sealed record WrittenEvent(Guid ReferralId, string PersonId, string? EventId, string? Written, string? Pending, WrittenEventState State)
 {
-    /// <summary>Whether an event saying <paramref name="fingerprint"/> is just what we wrote (or are writing).</summary>
-    public bool Says(string fingerprint) => fingerprint == Written || fingerprint == Pending;
+    /// <summary>Earlier writes replaced before Graph's answer to them was known: an event saying one is ours too.</summary>
+    public IReadOnlyCollection<string> Unconfirmed { get; init; } = [];
+
+    /// <summary>Whether an event saying <paramref name="fingerprint"/> is just what we wrote (or are writing, or may have written).</summary>
+    public bool Says(string fingerprint) => fingerprint == Written || fingerprint == Pending || Unconfirmed.Contains(fingerprint);
 }

@@ -40,6 +40,9 @@ internal static class PublishRowsConfiguration
             written.Property(w => w.ChangeKey).HasMaxLength(512);
             written.Property(w => w.Written).HasMaxLength(160);
             written.Property(w => w.Pending).HasMaxLength(160);
+            written.Property(w => w.Unconfirmed).HasMaxLength(820);
+            written.Property(w => w.TransactionId).HasMaxLength(96);
+            written.Ignore(w => w.Ours);
             written.Property(w => w.State).HasConversion<string>().HasMaxLength(16);
             written.HasIndex(w => new { w.PersonId, w.EventId });
             written.HasIndex(w => w.End);

@@ -36,7 +36,7 @@ internal sealed class FakeWrittenEvents : IWrittenEventStore, IOutlookEventWrite
         return Task.FromResult<Guid?>(Marks.TryGetValue(eventId, out var id) ? id : null);
     }
 
-    public Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, string transactionId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken) =>
         throw new NotSupportedException();

@@ -9,8 +9,8 @@ internal abstract class DelegatingEventWriter(IOutlookEventWriter inner) : IOutl
 {
     protected IOutlookEventWriter Inner => inner;
 
-    public virtual Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken) =>
-        inner.CreateAsync(personId, written, cancellationToken);
+    public virtual Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, string transactionId, CancellationToken cancellationToken) =>
+        inner.CreateAsync(personId, written, transactionId, cancellationToken);
 
     public virtual Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken) =>
         inner.UpdateAsync(personId, eventId, changeKey, written, cancellationToken);

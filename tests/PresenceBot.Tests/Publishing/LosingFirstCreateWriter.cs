@@ -10,9 +10,9 @@ internal sealed class LosingFirstCreateWriter(IOutlookEventWriter inner) : Deleg
 {
     private int _lost;
 
-    public override async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken)
+    public override async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, string transactionId, CancellationToken cancellationToken)
     {
-        var created = await Inner.CreateAsync(personId, written, cancellationToken);
+        var created = await Inner.CreateAsync(personId, written, transactionId, cancellationToken);
         return Interlocked.Exchange(ref _lost, 1) == 0 ? throw new HttpRequestException("The answer was lost.") : created;
     }
 }

@@ -8,9 +8,9 @@ namespace PresenceBot.Tests.Publishing;
 /// </summary>
 internal sealed class RepeatingCreateWriter(IOutlookEventWriter inner) : DelegatingEventWriter(inner)
 {
-    public override async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, CancellationToken cancellationToken)
+    public override async Task<EventVersion> CreateAsync(string personId, WriteBackEvent written, string transactionId, CancellationToken cancellationToken)
     {
-        await Inner.CreateAsync(personId, written, cancellationToken);
-        return await Inner.CreateAsync(personId, written, cancellationToken);
+        await Inner.CreateAsync(personId, written, transactionId, cancellationToken);
+        return await Inner.CreateAsync(personId, written, transactionId, cancellationToken);
     }
 }

@@ -38,7 +38,7 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
         var now = Now;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.WrittenEvents.Where(w => ids.Contains(w.ReferralId) && w.State == WrittenEventState.Active)
-            .ExecuteUpdateAsync(w => w.SetProperty(x => x.State, WrittenEventState.Released).SetProperty(x => x.Pending, (string?)null).SetProperty(x => x.ChangedAt, now), cancellationToken)
+            .ExecuteUpdateAsync(w => w.SetProperty(x => x.State, WrittenEventState.Released).SetProperty(x => x.Pending, (string?)null).SetProperty(x => x.Unconfirmed, (string?)null).SetProperty(x => x.ChangedAt, now), cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -65,12 +65,24 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
         return await db.WrittenEvents.AsNoTracking().Where(w => w.PersonId == personId).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets the rows: their events are deleted, or theirs, or over.</summary>
-    public async Task DropAsync(IReadOnlyCollection<Guid> referralIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets the rows (their events are deleted, or over) if each is still as given: one the publisher wrote meanwhile
+    /// (the person written back to again) is its own and stays. The count forgotten.
+    /// </summary>
+    public async Task<int> DropAsync(IReadOnlyCollection<WrittenEventRow> rows, CancellationToken cancellationToken)
     {
-        var ids = referralIds.ToList();
+        ArgumentNullException.ThrowIfNull(rows);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.WrittenEvents.Where(w => ids.Contains(w.ReferralId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var forgotten = 0;
+        foreach (var row in rows)
+        {
+            var (id, eventId, changeKey, state, writtenAs, pending) = (row.ReferralId, row.EventId, row.ChangeKey, row.State, row.Written, row.Pending);
+            forgotten += await db.WrittenEvents
+                .Where(w => w.ReferralId == id && w.EventId == eventId && w.ChangeKey == changeKey && w.State == state && w.Written == writtenAs && w.Pending == pending)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return forgotten;
     }
 
     /// <summary>Inserts or replaces the row; false when the sync released it meanwhile (the event is the person's now).</summary>

@@ -66,10 +66,16 @@ internal sealed class OutlookWriteBackCleanup(
             }
         }
 
-        // One just handed over stays (released) until retention: the calendar sync ends its manual referral by it.
-        var forgotten = rows.Select(r => r.ReferralId).Where(id => !handedOver.Contains(id)).ToList();
-        await written.DropAsync(forgotten, cancellationToken).ConfigureAwait(false);
-        WriteBackLog.CleanedUp(logger, personId, forgotten.Count);
+        // One just handed over stays (released) until retention: the calendar sync ends its manual referral by it. Written
+        // back to again meanwhile (the file flipped back mid-run): the publisher's rows are left to it, and a row it
+        // wrote after our read is never dropped (only rows still as we left them are).
+        if (IsWrittenBack(personId))
+        {
+            rows = [.. rows.Where(r => r.State != WrittenEventState.Active)];
+        }
+
+        var forgotten = await written.DropAsync([.. rows.Where(r => !handedOver.Contains(r.ReferralId))], cancellationToken).ConfigureAwait(false);
+        WriteBackLog.CleanedUp(logger, personId, forgotten);
     }
 
     private bool IsWrittenBack(string personId) =>

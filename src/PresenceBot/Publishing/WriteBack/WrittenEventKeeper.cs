@@ -20,9 +20,6 @@ internal sealed class WrittenEventKeeper(
     TimeProvider time,
     ILogger<WrittenEventKeeper> logger)
 {
-    /// <summary>Marks a deletion under way in <see cref="WrittenEventRow.Pending"/>.</summary>
-    private const string Deleting = "delete";
-
     /// <summary>Changes by someone else between our read and our write, in a row, before the queue tries later.</summary>
     private const int MaxConflicts = 3;
 
@@ -66,12 +63,14 @@ internal sealed class WrittenEventKeeper(
 
         if (row.EventId is null)
         {
+            // Kept with the row, so every retry of this create sends the same transaction id.
+            row.TransactionId ??= WriteBackMarker.TransactionIdOf(row.ReferralId, Guid.NewGuid());
             if (!await AskAsync(row, wanted, cancellationToken).ConfigureAwait(false))
             {
                 return;
             }
 
-            var created = await writer.CreateAsync(personId, wanted, cancellationToken).ConfigureAwait(false);
+            var created = await writer.CreateAsync(personId, wanted, row.TransactionId, cancellationToken).ConfigureAwait(false);
             row.EventId = created.Id;
             row.ChangeKey = created.ChangeKey;
             row.Written = created.Fingerprint;
@@ -101,7 +100,7 @@ internal sealed class WrittenEventKeeper(
 
         var eventId = row.EventId;
         var outcome = await GuardedAsync(
-            personId, row, row.Pending, async changeKey => await writer.UpdateAsync(personId, eventId, changeKey, wanted, cancellationToken).ConfigureAwait(false),
+            personId, row, async changeKey => await writer.UpdateAsync(personId, eventId, changeKey, wanted, cancellationToken).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         if (outcome == EventWriteOutcome.Done)
         {
@@ -134,13 +133,11 @@ internal sealed class WrittenEventKeeper(
             row.ChangeKey = null;
         }
 
-        // A write that was under way may have reached Graph: the event saying that is ours too.
-        var alsoOurs = row.Pending == Deleting ? null : row.Pending;
-        if (row.State != WrittenEventState.Deleted || row.Pending != Deleting)
+        // A write that was under way may have reached Graph: it is kept (unconfirmed), the event saying it is ours too.
+        if (row.State != WrittenEventState.Deleted || row.Pending != WrittenEventRow.Deleting)
         {
             row.State = WrittenEventState.Deleted;
-            row.Pending = Deleting;
-            row.PendingSince = Now;
+            row.Replace(WrittenEventRow.Deleting, Now);
         }
 
         if (!await written.SaveAsync(row, cancellationToken).ConfigureAwait(false))
@@ -151,7 +148,7 @@ internal sealed class WrittenEventKeeper(
         if (row.EventId is { } eventId)
         {
             var outcome = await GuardedAsync(
-                personId, row, alsoOurs, async changeKey => new EventWrite(await writer.DeleteAsync(personId, eventId, changeKey, cancellationToken).ConfigureAwait(false)),
+                personId, row, async changeKey => new EventWrite(await writer.DeleteAsync(personId, eventId, changeKey, cancellationToken).ConfigureAwait(false)),
                 cancellationToken).ConfigureAwait(false);
             if (outcome == EventWriteOutcome.Stale)
             {
@@ -166,12 +163,12 @@ internal sealed class WrittenEventKeeper(
 
     /// <summary>
     /// Runs <paramref name="write"/> with the change key of the version we wrote. When the event changed since (Graph's
-    /// 412) or its change key is not known, it is read: still what we wrote (or <paramref name="alsoOurs"/>) is written
-    /// again with the new key; anything else is the person's, answered <see cref="EventWriteOutcome.Stale"/> without a
+    /// 412) or its change key is not known, it is read: still what we wrote (or a write of ours under way or never
+    /// confirmed, <see cref="WrittenEventRow.Ours"/>) is written again with the new key; anything else is the person's, answered <see cref="EventWriteOutcome.Stale"/> without a
     /// write. <see cref="EventWriteOutcome.Gone"/>: the event no longer exists.
     /// </summary>
     private async Task<EventWriteOutcome> GuardedAsync(
-        string personId, WrittenEventRow row, string? alsoOurs, Func<string, Task<EventWrite>> write, CancellationToken cancellationToken)
+        string personId, WrittenEventRow row, Func<string, Task<EventWrite>> write, CancellationToken cancellationToken)
     {
         for (var conflicts = 0; ; conflicts++)
         {
@@ -183,7 +180,7 @@ internal sealed class WrittenEventKeeper(
                     return EventWriteOutcome.Gone;
                 }
 
-                if (current.Fingerprint != row.Written && current.Fingerprint != alsoOurs)
+                if (!row.Ours.Contains(current.Fingerprint))
                 {
                     return EventWriteOutcome.Stale;
                 }
@@ -211,8 +208,7 @@ internal sealed class WrittenEventKeeper(
     {
         if (row.Pending != wanted.Fingerprint)
         {
-            row.Pending = wanted.Fingerprint;
-            row.PendingSince = Now;
+            row.Replace(wanted.Fingerprint, Now);
         }
 
         row.End = wanted.End;
@@ -228,16 +224,14 @@ internal sealed class WrittenEventKeeper(
         }
 
         row.Written = fingerprint;
-        row.Pending = null;
-        row.PendingSince = null;
+        row.Settle();
         await written.SaveAsync(row, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task ReleaseAsync(string personId, WrittenEventRow row, bool reread, CancellationToken cancellationToken)
     {
         row.State = WrittenEventState.Released;
-        row.Pending = null;
-        row.PendingSince = null;
+        row.Settle();
         row.ChangeKey = null;
         await written.SaveAsync(row, CancellationToken.None).ConfigureAwait(false);
         WriteBackLog.HandedOver(logger, personId);

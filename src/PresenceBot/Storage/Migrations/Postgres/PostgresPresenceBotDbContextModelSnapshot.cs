@@ -111,6 +111,14 @@ namespace PresenceBot.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<string>("Unconfirmed")
+                        .HasMaxLength(820)
+                        .HasColumnType("character varying(820)");
+
                     b.Property<string>("Written")
                         .HasMaxLength(160)
                         .HasColumnType("character varying(160)");

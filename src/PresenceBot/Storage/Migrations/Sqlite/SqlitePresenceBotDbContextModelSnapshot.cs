@@ -105,6 +105,14 @@ namespace PresenceBot.Storage.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TransactionId")
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unconfirmed")
+                        .HasMaxLength(820)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Written")
                         .HasMaxLength(160)
                         .HasColumnType("TEXT");
