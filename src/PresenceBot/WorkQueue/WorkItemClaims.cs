@@ -101,7 +101,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     {
         ArgumentNullException.ThrowIfNull(items);
         var now = Now;
-        var gone = new Dictionary<WorkItem, bool>(ReferenceEqualityComparer.Instance);
+        var gone = new Dictionary<WorkItem, bool>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = items.Count > 1 || items.Any(i => i.FollowUps.Count > 0 || i.Records.Count > 0)
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
