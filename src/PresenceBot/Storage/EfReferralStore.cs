@@ -83,7 +83,11 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         }));
         work.Add(db, ReferralChangeDelivery.ReferralChanged, changes.Event.EventId.ToString(), ReferralChangeDelivery.Payload(changes.Event));
 
-        var requests = changeWork.SelectMany(w => w.For(changes.PersonId)).ToList();
+        // In the one order a completion batch also takes work_items rows in (WorkItemClaims.CompleteAsync): kind, then key.
+        var requests = changeWork.SelectMany(w => w.For(changes.PersonId))
+            .DistinctBy(r => (r.Kind.Name, r.Key))
+            .OrderBy(r => r.Kind.Name, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
         try
         {
             await SaveWithAsync(db, requests, cancellationToken).ConfigureAwait(false);
@@ -96,6 +100,12 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
         catch (DbUpdateConcurrencyException ex)
         {
             throw new ReferralConcurrencyException($"The referrals of '{changes.PersonId}' changed meanwhile.", ex);
+        }
+        catch (Exception ex) when (LockConflict.Is(ex))
+        {
+            // PostgreSQL chose this transaction to end a deadlock (say, with a completion batch whose records touch what
+            // this change holds): rolled back whole, so it is a lost race like any other and the change is planned again.
+            throw new ReferralConcurrencyException($"The referrals of '{changes.PersonId}' crossed another writer.", ex);
         }
         catch (DbUpdateException ex) when (changes.ExpectedVersion == 0 || changes.Added.Any(r => r.ExternalKey is not null))
         {

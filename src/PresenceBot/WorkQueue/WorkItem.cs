@@ -3,11 +3,30 @@ using PresenceBot.Storage;
 
 namespace PresenceBot.WorkQueue;
 
-/// <summary>A claimed item as its handler sees it; <see cref="Attempt"/> is 1 on the first run.</summary>
-internal sealed record WorkItem(long Id, string Kind, string Key, string? Payload, int Attempt, long Generation, string LeaseOwner, Instant CreatedAt)
+/// <summary>
+/// A claimed item as its handler sees it; <see cref="Attempt"/> is 1 on the first run. A class, not a record: it
+/// collects what its run asks for (<see cref="Then"/>, <see cref="Record"/>), so it is one run's own object, equal only to itself.
+/// </summary>
+internal sealed class WorkItem(long id, string kind, string key, string? payload, int attempt, long generation, string leaseOwner, Instant createdAt)
 {
     private readonly List<WorkRequest> _then = [];
     private readonly List<Func<PresenceBotDbContext, CancellationToken, Task>> _records = [];
+
+    public long Id { get; } = id;
+
+    public string Kind { get; } = kind;
+
+    public string Key { get; } = key;
+
+    public string? Payload { get; } = payload;
+
+    public int Attempt { get; } = attempt;
+
+    public long Generation { get; } = generation;
+
+    public string LeaseOwner { get; } = leaseOwner;
+
+    public Instant CreatedAt { get; } = createdAt;
 
     /// <summary>What <see cref="Then"/> asked for, enqueued when the item is recorded as done.</summary>
     public IReadOnlyList<WorkRequest> FollowUps

@@ -90,27 +90,35 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
 
     /// <summary>
     /// Completes <paramref name="items"/> (each as <see cref="CompleteAsync(WorkItem, CancellationToken)"/>) in one
-    /// transaction: one commit for all the runs that ended meanwhile. Rows in a fixed order (items by id, then follow-ups
-    /// by kind and key, then the runs' own <see cref="WorkItem.Records"/>), so two instances' batches on PostgreSQL lock what
-    /// they share in the same order.
+    /// transaction: one commit for all the runs that ended meanwhile. The <c>work_items</c> rows it writes (the items and
+    /// their follow-ups) in one order, by kind and then key (ordinal), which is also the order a referral change enqueues its
+    /// work in (<see cref="EfReferralStore"/>): on PostgreSQL, two batches, or a batch and a change, wait for each other
+    /// over those rows instead of deadlocking. The runs' own <see cref="WorkItem.Records"/> come last and may touch other
+    /// tables in any order; a deadlock there is still possible, and PostgreSQL ends it by aborting one side, which retries
+    /// (a batch: completed again item by item, <see cref="WorkCompletions"/>; a change: planned again, <see cref="LockConflict"/>).
     /// </summary>
     public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         var now = Now;
-        var gone = new Dictionary<WorkItem, bool>(ReferenceEqualityComparer.Instance);
+        var gone = new Dictionary<WorkItem, bool>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = items.Count > 1 || items.Any(i => i.FollowUps.Count > 0 || i.Records.Count > 0)
             ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false)
             : null;
-        foreach (var item in items.OrderBy(i => i.Id))
+        var steps = items.Select(i => (i.Kind, i.Key, Done: (WorkItem?)i, Asked: (WorkRequest?)null))
+            .Concat(items.SelectMany(i => i.FollowUps).Select(r => (Kind: r.Kind.Name, r.Key, Done: (WorkItem?)null, Asked: (WorkRequest?)r)))
+            .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Key, StringComparer.Ordinal).ThenBy(s => s.Done is null);
+        foreach (var (_, _, done, asked) in steps)
         {
-            gone[item] = await CompleteOneAsync(db, item, now, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var request in items.SelectMany(i => i.FollowUps).OrderBy(r => r.Kind.Name, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal))
-        {
-            await WorkItems.UpsertAsync(db, request, now, cancellationToken).ConfigureAwait(false);
+            if (done is not null)
+            {
+                gone[done] = await CompleteOneAsync(db, done, now, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WorkItems.UpsertAsync(db, asked!, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         foreach (var write in items.SelectMany(i => i.Records))

@@ -70,7 +70,7 @@ public sealed class RetentionJobTests
         await using var h = await StorageHarness.CreateAsync(provider);
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Kim, hours: 2), CancellationToken.None);
         // Kim's event is delivered (and leaves the queue); Erik's, committed after, is not: it must outlive the retention.
-        var delivery = new PresenceBot.Outbox.ReferralChangeDelivery([new CapturingHandler()]);
+        var delivery = new PresenceBot.Outbox.ReferralChangeDelivery([new CapturingHandler()], []);
         Assert.Equal(1, await h.NewWorker(delivery).RunDueAsync(delivery, CancellationToken.None));
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Erik, hours: 2), CancellationToken.None);
 

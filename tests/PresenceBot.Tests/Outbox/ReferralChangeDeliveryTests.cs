@@ -21,7 +21,7 @@ public sealed class ReferralChangeDeliveryTests
         h.Time.Advance(TimeSpan.FromSeconds(1));
         await h.Service.UpsertCalendarAsync(h.Booking(TestOrganisation.Sara, "event-1", Duration.FromHours(2)), CancellationToken.None);
         var handler = new CapturingHandler();
-        var delivery = new ReferralChangeDelivery([handler]);
+        var delivery = new ReferralChangeDelivery([handler], []);
 
         Assert.Equal(3, await StorageHarness.RunUntilIdleAsync(h.NewWorker(delivery), delivery));
 
@@ -47,7 +47,7 @@ public sealed class ReferralChangeDeliveryTests
         await h.Service.SetAsync(h.Switchboard(TestOrganisation.Kim), CancellationToken.None);
         var flaky = new FlakyHandler(failures: 1);
         var capturing = new CapturingHandler();
-        var delivery = new ReferralChangeDelivery([flaky, capturing]);
+        var delivery = new ReferralChangeDelivery([flaky, capturing], []);
         var worker = h.NewWorker(delivery);
 
         Assert.Equal(1, await worker.RunDueAsync(delivery, CancellationToken.None));
@@ -86,8 +86,8 @@ public sealed class ReferralChangeDeliveryTests
 
         var first = new CapturingHandler();
         var second = new CapturingHandler();
-        var one = new ReferralChangeDelivery([first]);
-        var other = new ReferralChangeDelivery([second]);
+        var one = new ReferralChangeDelivery([first], []);
+        var other = new ReferralChangeDelivery([second], []);
         var claimed = await Task.WhenAll(
             Task.Run(() => StorageHarness.RunUntilIdleAsync(h.NewWorker(one), one)),
             Task.Run(() => StorageHarness.RunUntilIdleAsync(h.NewWorker(other), other)));
