@@ -8,9 +8,10 @@ namespace PresenceBot.Outbox;
 /// The outbox, as one kind of queued work: each committed <see cref="ReferralChanged"/> is an item (enqueued in the
 /// change's own transaction, keyed by its event id, so never coalesced) delivered at least once to every
 /// <see cref="IReferralChangeHandler"/>. Several at a time: no handler depends on the order of changes (each reads the
-/// state as it is now: coverage, forwarding conflicts, the operator page), and one at a time capped the
-/// whole product at what one claim, run and complete cost — measured, publishing 100 changes/s fell behind by a minute. Publishing is not a handler: it is
-/// queued in the change's own transaction (<see cref="IReferralChangeWork"/>), a claim and a commit less per change.
+/// state as it is now: coverage, forwarding conflicts, the operator page), and one at a time capped the whole product
+/// at what one claim, run and complete cost (measured: publishing 100 changes/s fell behind by a minute). Publishing is
+/// not a handler: it is queued in the change's own transaction (<see cref="IReferralChangeWork"/>), a claim and a
+/// commit less per change.
 /// An item a version before that wrote (<see cref="OutboxPayload.WorkQueued"/> false: left queued over an upgrade, or
 /// written by an instance not yet upgraded) asks for that work when it completes, so its change is not left unpublished.
 /// </summary>
