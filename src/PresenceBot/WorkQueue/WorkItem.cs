@@ -9,6 +9,8 @@ namespace PresenceBot.WorkQueue;
 /// </summary>
 internal sealed class WorkItem(long id, string kind, string key, string? payload, int attempt, long generation, string leaseOwner, Instant createdAt)
 {
+    /// <summary>Guards both lists: the run fills them, and the group commit reads them on another thread.</summary>
+    private readonly Lock _gate = new();
     private readonly List<WorkRequest> _then = [];
     private readonly List<Func<PresenceBotDbContext, CancellationToken, Task>> _records = [];
 
@@ -33,7 +35,7 @@ internal sealed class WorkItem(long id, string kind, string key, string? payload
     {
         get
         {
-            lock (_then)
+            lock (_gate)
             {
                 return [.. _then];
             }
@@ -45,7 +47,7 @@ internal sealed class WorkItem(long id, string kind, string key, string? payload
     {
         get
         {
-            lock (_then)
+            lock (_gate)
             {
                 return [.. _records];
             }
@@ -60,7 +62,7 @@ internal sealed class WorkItem(long id, string kind, string key, string? payload
     public void Then(WorkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        lock (_then)
+        lock (_gate)
         {
             _then.Add(request);
         }
@@ -74,7 +76,7 @@ internal sealed class WorkItem(long id, string kind, string key, string? payload
     public void Record(Func<PresenceBotDbContext, CancellationToken, Task> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        lock (_then)
+        lock (_gate)
         {
             _records.Add(write);
         }

@@ -164,8 +164,9 @@ internal sealed class WrittenEventKeeper(
     /// <summary>
     /// Runs <paramref name="write"/> with the change key of the version we wrote. When the event changed since (Graph's
     /// 412) or its change key is not known, it is read: still what we wrote (or a write of ours under way or never
-    /// confirmed, <see cref="WrittenEventRow.Ours"/>) is written again with the new key; anything else is the person's, answered <see cref="EventWriteOutcome.Stale"/> without a
-    /// write. <see cref="EventWriteOutcome.Gone"/>: the event no longer exists.
+    /// confirmed, <see cref="WrittenEventRow.Ours"/>) is written again with the new key; anything else is the person's,
+    /// answered <see cref="EventWriteOutcome.Stale"/> without a write. <see cref="EventWriteOutcome.Gone"/>: the event no
+    /// longer exists.
     /// </summary>
     private async Task<EventWriteOutcome> GuardedAsync(
         string personId, WrittenEventRow row, Func<string, Task<EventWrite>> write, CancellationToken cancellationToken)
