@@ -13,6 +13,12 @@ namespace PresenceBot.LoadRun;
 internal sealed class ServiceProcess : IDisposable
 {
     private const int OutputLinesKept = 40;
+
+    /// <summary>
+    /// A file to append the child's whole output to, for finding where a run's time went (warnings, retries); unset,
+    /// only the tail is kept.
+    /// </summary>
+    private static readonly string? OutputFile = Environment.GetEnvironmentVariable("PRESENCEBOT_LOADRUN_SERVICE_LOG");
     private readonly ProcessStartInfo _start;
     private readonly Queue<string> _output = new();
     private Process _process = null!;
@@ -198,6 +204,11 @@ internal sealed class ServiceProcess : IDisposable
 
         lock (_output)
         {
+            if (OutputFile is not null)
+            {
+                File.AppendAllLines(OutputFile, [line]);
+            }
+
             _output.Enqueue(line);
             while (_output.Count > OutputLinesKept)
             {

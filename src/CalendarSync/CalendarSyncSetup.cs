@@ -54,6 +54,7 @@ public static class CalendarSyncSetup
         services.AddSingleton<NotificationCounters>();
         services.AddSingleton<DiscardWarnings>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<WriteBack.OwnWriteEchoes>();
         services.AddSingleton<WriteBack.IOutlookEventWriter, WriteBack.GraphOutlookEventWriter>();
         services.AddSingleton<WriteBack.OwnEventRecognizer>();
         services.AddSingleton<PersonCalendarSync>();

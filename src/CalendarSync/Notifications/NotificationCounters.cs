@@ -10,11 +10,13 @@ internal sealed class NotificationCounters : IDisposable
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _discarded;
+    private readonly Counter<long> _echoes;
 
     public NotificationCounters()
     {
         _accepted = _meter.CreateCounter<long>("presencebot.graph.notifications.accepted");
         _discarded = _meter.CreateCounter<long>("presencebot.graph.notifications.discarded");
+        _echoes = _meter.CreateCounter<long>("presencebot.graph.notifications.own_writes", description: "Notifications of our own write-back, which need no re-read");
     }
 
     public void Accept(int count)
@@ -25,6 +27,11 @@ internal sealed class NotificationCounters : IDisposable
     public void Discard(string why)
     {
         _discarded.Add(1, new KeyValuePair<string, object?>("reason", why));
+    }
+
+    public void Echo()
+    {
+        _echoes.Add(1);
     }
 
     public void Dispose() => _meter.Dispose();

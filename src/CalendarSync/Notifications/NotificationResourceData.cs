@@ -2,4 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace PresenceBot.CalendarSync.Notifications;
 
-internal sealed record NotificationResourceData([property: JsonPropertyName("id")] string? Id);
+/// <summary>The changed event's id and <c>@odata.etag</c> (its change key), which tell our own writes' echoes apart.</summary>
+internal sealed record NotificationResourceData(
+    [property: JsonPropertyName("id")] string? Id,
+    [property: JsonPropertyName("@odata.etag")] string? ETag = null);

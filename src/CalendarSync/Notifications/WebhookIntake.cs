@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PresenceBot.CalendarSync.Processing;
 using PresenceBot.CalendarSync.Subscriptions;
+using PresenceBot.CalendarSync.WriteBack;
 
 namespace PresenceBot.CalendarSync.Notifications;
 
@@ -8,11 +9,13 @@ namespace PresenceBot.CalendarSync.Notifications;
 /// Checks each notification and records what the good ones ask for — a re-read of each person named, once, and the
 /// lifecycle events' subscription repairs — in the durable work queue, in one transaction, before the 202. Only ids
 /// are kept, never anything from the booking: the re-read asks Graph what is true. Nothing here waits for scheduled work:
-/// the answer costs the checks, at most <see cref="MaxLookupsPerRequest"/> store look-ups and one insert.
+/// the answer costs the checks, at most <see cref="MaxLookupsPerRequest"/> store look-ups and one insert. The echo of a
+/// write of our own (<see cref="OwnWriteEchoes"/>) is accepted and asks for nothing.
 /// </summary>
 internal sealed class WebhookIntake(
     SubscriptionDirectory subscriptions,
     ICalendarWorkQueue work,
+    OwnWriteEchoes echoes,
     NotificationCounters counters,
     DiscardWarnings warnings,
     ILogger<WebhookIntake> logger)
@@ -32,10 +35,18 @@ internal sealed class WebhookIntake(
         var lookups = 0;
         foreach (var item in items)
         {
-            if (await CheckAsync(item, lifecycle, () => ++lookups <= MaxLookupsPerRequest, cancellationToken).ConfigureAwait(false) is { } entry)
+            if (await CheckAsync(item, lifecycle, () => ++lookups <= MaxLookupsPerRequest, cancellationToken).ConfigureAwait(false) is not { } entry)
             {
-                accepted.Add(entry);
+                continue;
             }
+
+            if (!lifecycle && echoes.IsEcho(item!.ChangeType, item.ResourceData?.Id, item.ResourceData?.ETag))
+            {
+                counters.Echo();
+                continue;
+            }
+
+            accepted.Add(entry);
         }
 
         if (accepted.Count == 0)

@@ -14,9 +14,10 @@ namespace PresenceBot.CalendarSync.WriteBack;
 /// 503). Times are written in UTC to the second. The event has no body, location, attendees, categories or reminder,
 /// and is private: a colleague who may see the calendar sees the code and the reason word at most. A change or delete
 /// names the version it means (<c>If-Match</c> with the change key): Graph answers 412 instead of overwriting an edit
-/// the person made meanwhile.
+/// the person made meanwhile. Each version written is told to <see cref="OwnWriteEchoes"/>, so its change notification
+/// costs no re-read.
 /// </summary>
-internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutlookEventWriter
+internal sealed class GraphOutlookEventWriter(GraphClientProvider graph, OwnWriteEchoes echoes) : IOutlookEventWriter
 {
     private static readonly LocalDateTimePattern GraphDateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'ss");
 
@@ -41,7 +42,9 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
             },
             request => InUtc(request.Headers),
             cancellationToken).ConfigureAwait(false);
-        return Version(created) ?? throw new InvalidOperationException("Graph created the event without answering its id.");
+        var version = Version(created) ?? throw new InvalidOperationException("Graph created the event without answering its id.");
+        echoes.Written(version.Id, version.ChangeKey);
+        return version;
     }
 
     public async Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken)
@@ -53,6 +56,7 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
                 new Event { Subject = written.Subject, Start = Time(written.Start), End = Time(written.End), ShowAs = ShowAs(written.ShowAs) },
                 request => Conditional(request.Headers, changeKey),
                 cancellationToken).ConfigureAwait(false);
+            echoes.Written(eventId, updated?.ChangeKey);
             return new EventWrite(EventWriteOutcome.Done, updated?.ChangeKey);
         }
         catch (ODataError error) when (OutcomeOf(error) is { } outcome)
@@ -66,6 +70,7 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph) : IOutl
         try
         {
             await graph.Client.Users[personId].Events[eventId].DeleteAsync(request => Conditional(request.Headers, changeKey), cancellationToken).ConfigureAwait(false);
+            echoes.Removed(eventId);
             return EventWriteOutcome.Done;
         }
         catch (ODataError error) when (OutcomeOf(error) is { } outcome)

@@ -163,7 +163,8 @@ public sealed class CalendarTestHost : IAsyncDisposable
         return await Client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
-    public static string Notification(string subscriptionId, string clientState, string personId, string changeType, string eventId) =>
+    /// <summary>One change notification as Graph sends it; <paramref name="etag"/> is the event version's <c>@odata.etag</c>.</summary>
+    public static string Notification(string subscriptionId, string clientState, string personId, string changeType, string eventId, string? etag = null) =>
         new JsonObject
         {
             ["value"] = new JsonArray(new JsonObject
@@ -172,7 +173,7 @@ public sealed class CalendarTestHost : IAsyncDisposable
                 ["clientState"] = clientState,
                 ["changeType"] = changeType,
                 ["resource"] = $"Users/{personId}/Events/{eventId}",
-                ["resourceData"] = new JsonObject { ["id"] = eventId },
+                ["resourceData"] = etag is null ? new JsonObject { ["id"] = eventId } : new JsonObject { ["@odata.etag"] = etag, ["id"] = eventId },
             }),
         }.ToJsonString();
 

@@ -1,4 +1,5 @@
 using PresenceBot.CalendarSync.WriteBack;
+using PresenceBot.GraphStandIn;
 using PresenceBot.GraphStandIn.Calendars;
 using PresenceBot.GraphStandIn.Faults;
 using PresenceBot.Tests.Bot.Conversation;
@@ -158,6 +159,37 @@ public sealed class OutlookWriteBackTests
     }
 
     /// <summary>A host with write-back whose switchboard API set Kim's meeting until 15.00, written and re-read.</summary>
+    [Fact]
+    public async Task The_notification_of_our_own_write_costs_no_calendar_read_and_one_of_another_version_does()
+    {
+        var (app, written) = await MeetingWrittenAsync();
+        await using var disposeApp = app;
+        using var client = app.CreateClient();
+        var graph = Graph(app);
+        var subscription = graph.Subscriptions.Single(s => string.Equals(s.EventsUser(), KimId, StringComparison.OrdinalIgnoreCase));
+        var reads = CalendarReads(graph);
+
+        // Graph's notification of the version our create left, as the stand-in words it. Sent again here: the stand-in's
+        // own may have come before Graph's answer to the create did, and then it was rightly read.
+        await NotifyAsync(client, CalendarTestHost.Notification(subscription.Id, subscription.ClientState!, KimId, "updated", written.Id, $"W/\"{written.ChangeKey}\""));
+        await SettledAsync(app);
+        Assert.Equal(reads, CalendarReads(graph));
+
+        // A version we did not write (the person's edit, as Graph would tell it) is read.
+        await NotifyAsync(client, CalendarTestHost.Notification(subscription.Id, subscription.ClientState!, KimId, "updated", written.Id, "W/\"their-edit\""));
+        await SettledAsync(app);
+        Assert.Equal(reads + 1, CalendarReads(graph));
+    }
+
+    private static long CalendarReads(GraphStandInServer graph) => graph.Stats.RequestsByKind.GetValueOrDefault("calendarViewDelta");
+
+    private static async Task NotifyAsync(HttpClient client, string body)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync(new Uri("/api/graph/notifications", UriKind.Relative), content);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+    }
+
     private static async Task<(PresenceBotApplication App, StandInEvent Written)> MeetingWrittenAsync()
     {
         var app = new PresenceBotApplication(Settings("calendar"));
