@@ -42,7 +42,9 @@ internal static class StorageSetup
                 break;
             default:
                 var sqlite = connectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
-                services.AddPooledDbContextFactory<SqlitePresenceBotDbContext>(db => ConfigureSqlite(db, sqlite));
+                var gate = new SqliteWriteGate();
+                services.AddSingleton(gate);
+                services.AddPooledDbContextFactory<SqlitePresenceBotDbContext>(db => ConfigureSqlite(db, sqlite, gate));
                 services.AddSingleton<IDbContextFactory<PresenceBotDbContext>, DbContextFactoryAdapter<SqlitePresenceBotDbContext>>();
                 break;
         }
@@ -63,8 +65,15 @@ internal static class StorageSetup
         return builder;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString) =>
+    /// <summary>With <paramref name="gate"/> (the service's one per database), write transactions take turns in this process.</summary>
+    public static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString, SqliteWriteGate? gate = null)
+    {
         db.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance);
+        if (gate is not null)
+        {
+            db.AddInterceptors(gate);
+        }
+    }
 
     public static void ConfigurePostgres(DbContextOptionsBuilder db, string connectionString) =>
         db.UseNpgsql(connectionString, npgsql => npgsql.UseNodaTime());
