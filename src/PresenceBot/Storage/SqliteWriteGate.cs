@@ -30,6 +30,9 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
 
+    /// <summary>Whether a write has the turn now (for tests of the hand-overs).</summary>
+    internal bool IsHeld => _gate.CurrentCount == 0;
+
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         Held(connection, _gate.Wait(MostWait), ByTransaction);
