@@ -30,8 +30,7 @@ internal sealed class PublishWork(
         }
 
         var now = referrals.Now;
-        var timeline = await referrals.TimelineAsync(person, new Interval(now, now + Horizon), cancellationToken).ConfigureAwait(false);
-        var status = await referrals.StatusAsync(person, cancellationToken).ConfigureAwait(false);
+        var (status, timeline) = await referrals.StatusAndTimelineAsync(person, new Interval(now, now + Horizon), cancellationToken).ConfigureAwait(false);
         await publisher.PublishAsync(status, item, cancellationToken).ConfigureAwait(false);
         // A forwarding ending by its time changes what is published too ("… och samtalet kopplas till …" goes).
         var next = NextChange(timeline, now, organisation.Current.TimeZone);
