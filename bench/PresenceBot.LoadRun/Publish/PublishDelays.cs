@@ -7,9 +7,10 @@ namespace PresenceBot.LoadRun.Publish;
 /// </summary>
 internal sealed class PublishDelays
 {
-    private PublishDelays(long[] fromAnswer, long[] fromSend, int lost, int beforeAnswer)
+    private PublishDelays(long[] fromAnswer, long[] fromSend, double[] sentAtSeconds, int lost, int beforeAnswer)
     {
         FromAnswerTicks = fromAnswer;
+        SentAtSeconds = sentAtSeconds;
         FromSendTicks = fromSend;
         Lost = lost;
         BeforeAnswer = beforeAnswer;
@@ -19,6 +20,9 @@ internal sealed class PublishDelays
     public long[] FromAnswerTicks { get; }
 
     public long[] FromSendTicks { get; }
+
+    /// <summary>For each of <see cref="FromAnswerTicks"/>, when its change was sent, in seconds from the load's first send.</summary>
+    public double[] SentAtSeconds { get; }
 
     public int Lost { get; }
 
@@ -39,6 +43,8 @@ internal sealed class PublishDelays
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.ArrivedAt).Select(a => (Change: a.Change!.Value, a.ArrivedAt)).ToList(), StringComparer.Ordinal);
         var fromAnswer = new List<long>();
         var fromSend = new List<long>();
+        var sentAt = new List<double>();
+        var firstSent = changes.Sent.Where(t => t != 0).DefaultIfEmpty(0).Min();
         var lost = 0;
         var beforeAnswer = 0;
         for (var k = 0; k < changes.Answered.Length; k++)
@@ -63,9 +69,10 @@ internal sealed class PublishDelays
 
             fromAnswer.Add(TimeSpanTicks(Math.Max(0, arrived.ArrivedAt - changes.Answered[k])));
             fromSend.Add(TimeSpanTicks(arrived.ArrivedAt - changes.Sent[k]));
+            sentAt.Add(TimeSpanTicks(changes.Sent[k] - firstSent) / (double)TimeSpan.TicksPerSecond);
         }
 
-        return new PublishDelays([.. fromAnswer], [.. fromSend], lost, beforeAnswer);
+        return new PublishDelays([.. fromAnswer], [.. fromSend], [.. sentAt], lost, beforeAnswer);
     }
 
     private static long TimeSpanTicks(long stopwatchTicks) => (long)(stopwatchTicks * ((double)TimeSpan.TicksPerSecond / System.Diagnostics.Stopwatch.Frequency));

@@ -64,6 +64,7 @@ internal sealed class PublishReport(PublishRunOptions options)
             Console.WriteLine(string.Create(c,
                 $"| … from the send (upper bound) p50 / p99 | {Percentiles.Of(fromSend, 0.5):F1} / {Percentiles.Of(fromSend, 0.99):F1} ms; {delays.BeforeAnswer} arrived before the API answered |"));
             Console.WriteLine(string.Create(c, $"| … deliveries / lost / bad signatures / older after newer | {arrivals} / {delays.Lost} / {bad} / {older} |"));
+            Console.WriteLine($"| … delay p99 per {WindowSeconds} s of the load (by when the change was sent) | {ByWindow(delays)} ms |");
         }
 
         Console.WriteLine(string.Create(c, $"| Teams status messages set / Graph writes | {StatusMessages} / {GraphWrites} |"));
@@ -81,6 +82,16 @@ internal sealed class PublishReport(PublishRunOptions options)
         Console.WriteLine($"clean  {Verdict(Clean)}: no failed change, nothing lost, every signature good, no older state after a newer one");
         Console.WriteLine(Passed ? "RESULT: PASS" : "RESULT: FAIL");
     }
+
+    private const int WindowSeconds = 10;
+
+    /// <summary>Whether the delay is a steady queue or stalls at moments (a periodic job, a checkpoint).</summary>
+    private static string ByWindow(PublishDelays delays) =>
+        string.Join(" / ", delays.FromAnswerTicks
+            .Zip(delays.SentAtSeconds)
+            .GroupBy(d => (int)(d.Second / WindowSeconds))
+            .OrderBy(g => g.Key)
+            .Select(g => Percentiles.Of(Percentiles.SortedMs([.. g.Select(d => d.First)]), 0.99).ToString("F0", CultureInfo.InvariantCulture)));
 
     private static string Verdict(bool met) => met ? "PASS" : "FAIL";
 

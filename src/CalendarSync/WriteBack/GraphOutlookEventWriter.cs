@@ -14,8 +14,8 @@ namespace PresenceBot.CalendarSync.WriteBack;
 /// 503). Times are written in UTC to the second. The event has no body, location, attendees, categories or reminder,
 /// and is private: a colleague who may see the calendar sees the code and the reason word at most. A change or delete
 /// names the version it means (<c>If-Match</c> with the change key): Graph answers 412 instead of overwriting an edit
-/// the person made meanwhile. Each version written is told to <see cref="OwnWriteEchoes"/>, so its change notification
-/// costs no re-read.
+/// the person made meanwhile. Each change or deletion made is told to <see cref="OwnWriteEchoes"/>, so its change
+/// notification costs no re-read.
 /// </summary>
 internal sealed class GraphOutlookEventWriter(GraphClientProvider graph, OwnWriteEchoes echoes) : IOutlookEventWriter
 {
@@ -42,9 +42,10 @@ internal sealed class GraphOutlookEventWriter(GraphClientProvider graph, OwnWrit
             },
             request => InUtc(request.Headers),
             cancellationToken).ConfigureAwait(false);
-        var version = Version(created) ?? throw new InvalidOperationException("Graph created the event without answering its id.");
-        echoes.Written(version.Id, version.ChangeKey);
-        return version;
+        // Not told to the echoes: the calendar sync's delta must see our event made before it can tell its deletion (a
+        // delta from before the create says nothing of an event made and deleted since), and a create repeated after a
+        // lost answer gets the event as it is now, perhaps already the person's.
+        return Version(created) ?? throw new InvalidOperationException("Graph created the event without answering its id.");
     }
 
     public async Task<EventWrite> UpdateAsync(string personId, string eventId, string changeKey, WriteBackEvent written, CancellationToken cancellationToken)

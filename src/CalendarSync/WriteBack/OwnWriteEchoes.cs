@@ -5,8 +5,9 @@ namespace PresenceBot.CalendarSync.WriteBack;
 /// known for what it is — an echo — and queues no calendar re-read. Measured: with write-back on, every referral change
 /// came back as a notification whose re-read only found our own event again, and those re-reads took the writer and the
 /// CPU the deliveries needed (docs/performance.md, issue 12).
-/// An echo is a notification naming an event id and the very change key Graph answered to our write (its
-/// <c>@odata.etag</c>), or a deletion of an event we deleted. Anything else — the person's edit (another change key),
+/// An echo is a notification naming an event id and the very change key Graph answered to our change of it (its
+/// <c>@odata.etag</c>), or a deletion of an event we deleted. Creates are not remembered: the sync's delta has to see
+/// our event once, or it could not tell the person's deletion of it later. Anything else — the person's edit (another change key),
 /// their deletion, a notification that came before Graph's answer, one that reached another instance — is re-read as
 /// before: forgetting an echo costs a re-read, never a missed change. Kept in memory only (ids and change keys, nothing
 /// of the booking), bounded in count and age.
@@ -57,7 +58,9 @@ internal sealed class OwnWriteEchoes(TimeProvider time)
         lock (_gate)
         {
             Forget();
-            return _written.ContainsKey((eventId, version));
+            // A change key may come back twice (Graph tells "created" and "updated" of one version); a deletion once,
+            // so it is used up: a later deletion of that id (an event restored and deleted again) is read.
+            return deleted ? _written.Remove((eventId, null)) : _written.ContainsKey((eventId, version));
         }
     }
 

@@ -11,15 +11,17 @@ namespace PresenceBot.Storage;
 /// write lock at once), and a writer that finds it taken sleeps in SQLite's busy handler in growing steps (up to 100 ms)
 /// however soon the lock is free again. With the work queue's many workers (publishing, the outbox, re-reads, the
 /// webhook and the API all writing) those sleeps, not the writes, were where the time went (measured: thread time in
-/// <c>sqlite3_step</c> and the reader's retry under the publish load run, docs/performance.md). Held from the
-/// transaction's start to its commit, roll-back or failure; a write outside a transaction (an INSERT, UPDATE, DELETE or
-/// REPLACE in autocommit) holds it while it runs, until its reader is disposed; at the latest it is given back when the
-/// connection closes. A wait longer than <see cref="MostWait"/> goes on without the gate, to SQLite's own busy handling
-/// as before, so nothing can wait here forever. SQLite only: PostgreSQL has row locks and many writers.
+/// <c>sqlite3_step</c> and the reader's retry under the publish load run, docs/performance.md).
+/// A transaction holds the turn from its begin (which this interceptor makes itself, so a begin that fails gives the
+/// turn back at once) to its commit or roll-back, or their failure; a write outside a transaction (an INSERT, UPDATE,
+/// DELETE or REPLACE in autocommit) holds it while it runs, until its reader is disposed. Anything still held when its
+/// connection closes, opens again (a pooled context closes without telling interceptors) or is disposed is given back
+/// then. A wait longer than <see cref="MostWait"/> goes on without the gate, to SQLite's own busy handling as before,
+/// so nothing can wait here forever. SQLite only: PostgreSQL has row locks and many writers.
 /// </summary>
 internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor, IDisposable
 {
-    /// <summary>The same as the connections' <c>busy_timeout</c>: past it SQLite would have given up too.</summary>
+    /// <summary>As long as the connections' <c>busy_timeout</c>: a write that waits this long is stuck behind something else.</summary>
     public static readonly TimeSpan MostWait = TimeSpan.FromSeconds(5);
 
     private const int NotHeld = 0;
@@ -35,15 +37,44 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (result.HasResult)
+        {
+            return result;
+        }
+
         Held(connection, _gate.Wait(MostWait), ByTransaction);
-        return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(connection.BeginTransaction(eventData.IsolationLevel));
+        }
+        catch
+        {
+            Release(connection, ByTransaction);
+            throw;
+        }
     }
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (result.HasResult)
+        {
+            return result;
+        }
+
         Held(connection, await _gate.WaitAsync(MostWait, cancellationToken).ConfigureAwait(false), ByTransaction);
-        return result;
+        try
+        {
+            return InterceptionResult<DbTransaction>.SuppressWithResult(
+                await connection.BeginTransactionAsync(eventData.IsolationLevel, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            Release(connection, ByTransaction);
+            throw;
+        }
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(transaction, eventData);
@@ -62,11 +93,18 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
         return Task.CompletedTask;
     }
 
-    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(transaction, eventData);
+    /// <summary>A failed commit or roll-back ends the turn; a failed savepoint does not (the transaction goes on).</summary>
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData)
+    {
+        if (EndsTransaction(eventData))
+        {
+            Release(transaction, eventData);
+        }
+    }
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Release(transaction, eventData);
+        TransactionFailed(transaction, eventData);
         return Task.CompletedTask;
     }
 
@@ -76,6 +114,31 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
     {
         Release(connection, ByEither);
         return Task.CompletedTask;
+    }
+
+    public InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection, ByEither);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionOpeningAsync(
+        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Release(connection, ByEither);
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection, ByEither);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection, ByEither);
+        return ValueTask.FromResult(result);
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
@@ -200,6 +263,9 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
             _holders.GetValue(connection, _ => new Holder()).Holds = by;
         }
     }
+
+    private static bool EndsTransaction(TransactionErrorEventData eventData) =>
+        eventData.Action is "Commit" or "Rollback";
 
     /// <summary>The transaction's connection (a finished SQLite transaction no longer names it, its context does).</summary>
     private void Release(DbTransaction transaction, TransactionEventData eventData)

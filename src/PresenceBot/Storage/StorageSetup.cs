@@ -42,9 +42,8 @@ internal static class StorageSetup
                 break;
             default:
                 var sqlite = connectionString ?? DefaultSqliteConnectionString(builder.Environment.ContentRootPath);
-                var gate = new SqliteWriteGate();
-                services.AddSingleton(gate);
-                services.AddPooledDbContextFactory<SqlitePresenceBotDbContext>(db => ConfigureSqlite(db, sqlite, gate));
+                services.AddSingleton<SqliteWriteGate>();
+                services.AddPooledDbContextFactory<SqlitePresenceBotDbContext>((sp, db) => ConfigureSqlite(db, sqlite, sp.GetRequiredService<SqliteWriteGate>()));
                 services.AddSingleton<IDbContextFactory<PresenceBotDbContext>, DbContextFactoryAdapter<SqlitePresenceBotDbContext>>();
                 break;
         }

@@ -42,6 +42,7 @@ public sealed class OwnWriteEchoesTests
         _echoes.Removed("e1");
 
         Assert.True(_echoes.IsEcho("deleted", "e1", null));
+        Assert.False(_echoes.IsEcho("deleted", "e1", null), "one deletion, one echo: a later one is read");
         Assert.False(_echoes.IsEcho("deleted", "e2", null));
         Assert.False(_echoes.IsEcho("updated", "e1", "W/\"\""), "an empty change key is no deletion");
     }

@@ -42,6 +42,31 @@ public sealed class OutlookWriteBackGuardTests
     }
 
     [Fact]
+    public async Task Our_change_of_the_event_is_remembered_as_ours_but_neither_its_create_nor_the_persons_edit()
+    {
+        await using var app = new PresenceBotApplication(Settings("calendar"));
+        var writer = app.Services.GetRequiredService<IOutlookEventWriter>();
+        var echoes = app.Services.GetRequiredService<OwnWriteEchoes>();
+        var meeting = new WriteBackEvent(
+            Guid.NewGuid(), "SAM: Sammanträde", NodaTime.Instant.FromUtc(2026, 11, 23, 8, 0), NodaTime.Instant.FromUtc(2026, 11, 23, 14, 0), "busy");
+
+        // The create's notification is read: the calendar's delta must see the event before it can tell its deletion.
+        var created = await writer.CreateAsync(KimId, meeting, "presencebot-test-1", CancellationToken.None);
+        Assert.False(echoes.IsEcho("created", created.Id, $"W/\"{created.ChangeKey}\""));
+
+        var moved = await writer.UpdateAsync(KimId, created.Id, created.ChangeKey!, meeting with { End = NodaTime.Instant.FromUtc(2026, 11, 23, 15, 0) }, CancellationToken.None);
+        Assert.Equal(EventWriteOutcome.Done, moved.Outcome);
+        Assert.True(echoes.IsEcho("updated", created.Id, $"W/\"{moved.ChangeKey}\""), "our move is ours");
+
+        await EditingBeforeFirstChangeWriter.MovingEndTo16(app.Services)(KimId, created.Id);
+        var theirs = await writer.ReadAsync(KimId, created.Id, CancellationToken.None);
+        Assert.False(echoes.IsEcho("updated", created.Id, $"W/\"{theirs!.ChangeKey}\""), "their edit is read");
+
+        Assert.Equal(EventWriteOutcome.Done, await writer.DeleteAsync(KimId, created.Id, theirs.ChangeKey!, CancellationToken.None));
+        Assert.True(echoes.IsEcho("deleted", created.Id, null), "our deletion is ours");
+    }
+
+    [Fact]
     public async Task A_create_sent_twice_is_one_event_through_its_transaction_id()
     {
         await using var app = new PresenceBotApplication(

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using PresenceBot.Storage;
 
 namespace PresenceBot.Tests.Storage;
@@ -12,13 +14,16 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     private const string Insert = """INSERT INTO work_items ("Kind", "Key", "DueAt", "Generation", "Attempts", "CreatedAt") VALUES ('gate-test', {0}, 0, 0, 0, 0)""";
 
     private readonly SqliteWriteGate _gate = new();
+    private readonly TurnProbe _probe;
     private TestDatabase _database = null!;
     private TestContextFactory _factory = null!;
+
+    public SqliteWriteGateTests() => _probe = new TurnProbe(_gate);
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
-        _factory = _database.CreateFactory(_gate);
+        _factory = _database.CreateFactory(_gate, _probe);
     }
 
     public async Task DisposeAsync()
@@ -40,7 +45,6 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.True(_gate.IsHeld, "a statement inside the transaction does not end its turn");
 
         var waiting = second.Database.BeginTransactionAsync();
-        await Task.Delay(100);
         Assert.False(waiting.IsCompleted, "the second transaction waits its turn");
 
         await transaction.CommitAsync();
@@ -68,20 +72,30 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_write_outside_a_transaction_holds_the_turn_only_while_it_runs_and_a_read_never()
+    public async Task A_begin_that_fails_gives_the_turn_back_at_once()
+    {
+        await using var db = _factory.CreateDbContext();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Chaos));
+
+        Assert.False(_gate.IsHeld);
+    }
+
+    [Fact]
+    public async Task A_write_outside_a_transaction_holds_the_turn_while_it_runs_and_a_read_never_waits_for_it()
     {
         await using var db = _factory.CreateDbContext();
 
         await db.Database.ExecuteSqlRawAsync(Insert, ["c"]);
-        Assert.False(_gate.IsHeld);
         db.WorkItems.Add(new PresenceBot.WorkQueue.WorkItemRow { Kind = "gate-test", Key = "d" });
         await db.SaveChangesAsync();
+        Assert.Equal([true, true], _probe.HeldDuringWrites);
         Assert.False(_gate.IsHeld);
 
         var transaction = await db.Database.BeginTransactionAsync();
         await using var reader = _factory.CreateDbContext();
-        Assert.Equal(2, await reader.WorkItems.CountAsync(w => w.Kind == "gate-test"));
-        Assert.True(_gate.IsHeld, "a read outside the transaction neither waits nor gives back its turn");
+        Assert.Equal(2, await reader.WorkItems.CountAsync(w => w.Kind == "gate-test").WaitAsync(TimeSpan.FromSeconds(2)));
+        Assert.True(_gate.IsHeld, "a read outside the transaction does not end its turn");
         await transaction.RollbackAsync();
         Assert.False(_gate.IsHeld);
     }
@@ -96,4 +110,32 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
     [InlineData(null, false)]
     public void Writes_are_told_by_their_first_word(string? sql, bool write) =>
         Assert.Equal(write, SqliteWriteGate.StartsWithWrite(sql));
+
+    /// <summary>Registered after the gate: whether the turn was held while each autocommit write ran.</summary>
+    private sealed class TurnProbe(SqliteWriteGate gate) : DbCommandInterceptor
+    {
+        public List<bool> HeldDuringWrites { get; } = [];
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Probe(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Probe(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Probe(DbCommand command)
+        {
+            if (SqliteWriteGate.IsAutocommitWrite(command))
+            {
+                HeldDuringWrites.Add(gate.IsHeld);
+            }
+        }
+    }
 }
