@@ -22,6 +22,8 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
             "DueAt" = CASE WHEN work_items."Attempts" = 0 AND excluded."DueAt" < work_items."DueAt" THEN excluded."DueAt" ELSE work_items."DueAt" END
         """;
 
+    private GroupCommit<IReadOnlyCollection<WorkRequest>, bool>? _enqueues;
+
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// <summary>
@@ -54,7 +56,12 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
         db.WorkItems.Add(new WorkItemRow { Kind = kind.Name, Key = key, Payload = payload, DueAt = now, CreatedAt = now });
     }
 
-    /// <summary>Enqueues all <paramref name="requests"/> in one transaction of its own and wakes the workers.</summary>
+    /// <summary>
+    /// Enqueues all <paramref name="requests"/> in one transaction of its own and wakes the workers. Requests asked for
+    /// while another such enqueue is being written are written together in the next (<see cref="GroupCommit{TItem, TResult}"/>):
+    /// at a thousand webhook calls a second, one commit each was the writer's queue the answers waited in. Not
+    /// cancellable once past the look: a caller that answers "recorded" never gets a half-known outcome.
+    /// </summary>
     public async Task EnqueueAsync(IReadOnlyCollection<WorkRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(requests);
@@ -63,34 +70,43 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
             return;
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        requests = await NotYetWaitingAsync(db, requests, cancellationToken).ConfigureAwait(false);
-        if (requests.Count == 0)
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            return;
+            requests = await NotYetWaitingAsync(db, requests, cancellationToken).ConfigureAwait(false);
         }
 
+        if (requests.Count > 0)
+        {
+            await LazyInitializer.EnsureInitialized(ref _enqueues, () => new(WriteTogetherAsync)).WriteAsync(requests).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<IReadOnlyList<bool>> WriteTogetherAsync(IReadOnlyList<IReadOnlyCollection<WorkRequest>> batch)
+    {
+        var requests = batch.SelectMany(r => r).ToList();
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
         if (requests.Count == 1)
         {
-            // One statement commits on its own (the common webhook call: one person); not cancellable once sent, so a
-            // caller that answers "recorded" never gets a half-known outcome.
-            await EnqueueAsync(db, requests.First(), CancellationToken.None).ConfigureAwait(false);
+            // One statement commits on its own (the common webhook call alone: one person).
+            await EnqueueAsync(db, requests[0], CancellationToken.None).ConfigureAwait(false);
         }
         else
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
             foreach (var request in requests)
             {
-                await EnqueueAsync(db, request, cancellationToken).ConfigureAwait(false);
+                await EnqueueAsync(db, request, CancellationToken.None).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        foreach (var kind in requests.Select(r => r.Kind).Distinct())
+        foreach (var kind in requests.Select(r => r.Kind).DistinctBy(k => k.Name))
         {
             Wake(kind);
         }
+
+        return [.. batch.Select(_ => true)];
     }
 
     /// <summary>

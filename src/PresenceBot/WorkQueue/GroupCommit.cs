@@ -1,0 +1,87 @@
+namespace PresenceBot.WorkQueue;
+
+/// <summary>
+/// Group commit: a write asked for while an earlier one is being written waits for the next, which writes everything
+/// asked for meanwhile in one go. Alone, a write goes at once; under load one commit serves many, which on SQLite's
+/// single writer is what decides how far the queue keeps up. Should a batch fail (on PostgreSQL, say, a deadlock with
+/// another instance's batch), its items are written one by one, so only a bad item fails. Used for finished runs
+/// (<see cref="WorkCompletions"/>) and for enqueues outside a change (<see cref="WorkItems"/>: the webhook's).
+/// </summary>
+/// <param name="write">Writes a batch in one transaction; one result per item, in order.</param>
+internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write)
+{
+    private readonly Lock _gate = new();
+    private List<(TItem Item, TaskCompletionSource<TResult> Done)> _pending = [];
+    private bool _writing;
+
+    /// <summary>Writes <paramref name="item"/> with whatever else is asked for meanwhile; its result when committed.</summary>
+    public Task<TResult> WriteAsync(TItem item)
+    {
+        var done = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        lock (_gate)
+        {
+            _pending.Add((item, done));
+            start = !_writing;
+            _writing = true;
+        }
+
+        if (start)
+        {
+            _ = Task.Run(WriteBatchesAsync, CancellationToken.None);
+        }
+
+        return done.Task;
+    }
+
+    private async Task WriteBatchesAsync()
+    {
+        while (true)
+        {
+            List<(TItem Item, TaskCompletionSource<TResult> Done)> batch;
+            lock (_gate)
+            {
+                if (_pending.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _pending;
+                _pending = [];
+            }
+
+            try
+            {
+                var results = await write(batch.ConvertAll(b => b.Item)).ConfigureAwait(false);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.SetResult(results[i]);
+                }
+            }
+            catch (Exception) when (batch.Count > 1)
+            {
+                foreach (var (item, done) in batch)
+                {
+                    await OneAsync(item, done).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                batch[0].Done.SetException(ex);
+            }
+        }
+    }
+
+    private async Task OneAsync(TItem item, TaskCompletionSource<TResult> done)
+    {
+        try
+        {
+            done.SetResult((await write([item]).ConfigureAwait(false))[0]);
+        }
+        catch (Exception ex)
+        {
+            done.SetException(ex);
+        }
+    }
+}
