@@ -141,75 +141,40 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
         return ValueTask.FromResult(result);
     }
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Enter(command);
-        return result;
-    }
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Entered(command, result);
 
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(command, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(command, result, cancellationToken);
 
-    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Release(command.Connection, ByStatement);
-        return result;
-    }
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result) => Ran(command, result);
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Release(command.Connection, ByStatement);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Ran(command, result));
 
-    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Enter(command);
-        return result;
-    }
+    public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
+        Entered(command, result);
 
-    public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(command, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(command, result, cancellationToken);
 
-    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        Release(command.Connection, ByStatement);
-        return result;
-    }
+    public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result) => Ran(command, result);
 
-    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        Release(command.Connection, ByStatement);
-        return ValueTask.FromResult(result);
-    }
+    public ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Ran(command, result));
 
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        Enter(command);
-        return result;
-    }
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Entered(command, result);
 
-    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(command, cancellationToken).ConfigureAwait(false);
-        return result;
-    }
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        EnteredAsync(command, result, cancellationToken);
 
     /// <summary>An autocommit statement commits when its reader lets go of it (INSERT … RETURNING reads rows).</summary>
-    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
-    {
-        Release(command.Connection, ByStatement);
-        return result;
-    }
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result) =>
+        Ran(command, result);
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Release(command.Connection, ByStatement);
 
@@ -240,20 +205,32 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
             || text.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase) || text.StartsWith("REPLACE", StringComparison.OrdinalIgnoreCase);
     }
 
-    private void Enter(DbCommand command)
+    /// <summary>Takes the turn for an autocommit write (see <see cref="IsAutocommitWrite"/>); passes <paramref name="result"/> on.</summary>
+    private T Entered<T>(DbCommand command, T result)
     {
         if (IsAutocommitWrite(command))
         {
             Held(command.Connection!, _gate.Wait(MostWait), ByStatement);
         }
+
+        return result;
     }
 
-    private async Task EnterAsync(DbCommand command, CancellationToken cancellationToken)
+    private async ValueTask<T> EnteredAsync<T>(DbCommand command, T result, CancellationToken cancellationToken)
     {
         if (IsAutocommitWrite(command))
         {
             Held(command.Connection!, await _gate.WaitAsync(MostWait, cancellationToken).ConfigureAwait(false), ByStatement);
         }
+
+        return result;
+    }
+
+    /// <summary>The statement is over: a turn it took goes back; passes <paramref name="result"/> on.</summary>
+    private T Ran<T>(DbCommand command, T result)
+    {
+        Release(command.Connection, ByStatement);
+        return result;
     }
 
     private void Held(DbConnection connection, bool entered, int by)
