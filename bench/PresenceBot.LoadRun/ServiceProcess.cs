@@ -19,6 +19,9 @@ internal sealed class ServiceProcess : IDisposable
     /// only the tail is kept.
     /// </summary>
     private static readonly string? OutputFile = Environment.GetEnvironmentVariable("PRESENCEBOT_LOADRUN_SERVICE_LOG");
+
+    /// <summary>Open for the run (a line-at-a-time open and close would cost the measured machine more than the log).</summary>
+    private static readonly Lazy<StreamWriter?> OutputWriter = new(() => OutputFile is null ? null : new StreamWriter(OutputFile, append: true) { AutoFlush = true });
     private readonly ProcessStartInfo _start;
     private readonly Queue<string> _output = new();
     private Process _process = null!;
@@ -204,10 +207,7 @@ internal sealed class ServiceProcess : IDisposable
 
         lock (_output)
         {
-            if (OutputFile is not null)
-            {
-                File.AppendAllLines(OutputFile, [line]);
-            }
+            OutputWriter.Value?.WriteLine(line);
 
             _output.Enqueue(line);
             while (_output.Count > OutputLinesKept)
