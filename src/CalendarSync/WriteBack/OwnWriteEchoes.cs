@@ -7,10 +7,10 @@ namespace PresenceBot.CalendarSync.WriteBack;
 /// CPU the deliveries needed (docs/performance.md, issue 12).
 /// An echo is a notification naming an event id and the very change key Graph answered to our change of it (its
 /// <c>@odata.etag</c>), or a deletion of an event we deleted. Creates are not remembered: the sync's delta has to see
-/// our event once, or it could not tell the person's deletion of it later. Anything else — the person's edit (another change key),
-/// their deletion, a notification that came before Graph's answer, one that reached another instance — is re-read as
-/// before: forgetting an echo costs a re-read, never a missed change. Kept in memory only (ids and change keys, nothing
-/// of the booking), bounded in count and age.
+/// our event once, or it could not tell the person's deletion of it later. Anything else — the person's edit (another
+/// change key), their deletion, a notification that came before Graph's answer, one that reached another instance — is
+/// re-read as before: forgetting an echo costs a re-read, never a missed change. Kept in memory only (ids and change
+/// keys, nothing of the booking), bounded in count and age.
 /// </summary>
 internal sealed class OwnWriteEchoes(TimeProvider time)
 {
@@ -58,8 +58,8 @@ internal sealed class OwnWriteEchoes(TimeProvider time)
         lock (_gate)
         {
             Forget();
-            // A change key may come back twice (Graph tells "created" and "updated" of one version); a deletion once,
-            // so it is used up: a later deletion of that id (an event restored and deleted again) is read.
+            // A change key may come back more than once (Graph delivers at least once, and a batch may name a version
+            // twice); a deletion is used up: a later deletion of that id (an event restored and deleted again) is read.
             return deleted ? _written.Remove((eventId, null)) : _written.ContainsKey((eventId, version));
         }
     }
