@@ -10,8 +10,8 @@ namespace PresenceBot.Storage;
 /// SQLite's busy handler. SQLite has one writer; Microsoft.Data.Sqlite begins every transaction IMMEDIATE (it takes the
 /// write lock at once), and a writer that finds it taken sleeps in SQLite's busy handler in growing steps (up to 100 ms)
 /// however soon the lock is free again. With the work queue's many workers (publishing, the outbox, re-reads, the
-/// webhook and the API all writing) those sleeps, not the writes, were where the time went (measured: thread time in
-/// <c>sqlite3_step</c> and the reader's retry under the publish load run, docs/performance.md).
+/// webhook and the API all writing) those sleeps, not the writes, were where the time went (measured: thread time waiting
+/// in <c>SqliteDataReader.NextResult</c> and <c>sqlite3_step</c> under the publish load run, docs/performance.md).
 /// A transaction holds the turn from its begin (which this interceptor makes itself, so a begin that fails gives the
 /// turn back at once) to its commit or roll-back, or their failure; a write outside a transaction (an INSERT, UPDATE,
 /// DELETE or REPLACE in autocommit) holds it while it runs, until its reader is disposed. Anything still held when its

@@ -5,7 +5,7 @@ namespace PresenceBot.WorkQueue;
 /// asked for meanwhile in one go. Alone, a write goes at once; under load one commit serves many, which on SQLite's
 /// single writer is what decides how far the queue keeps up. Should a batch fail (on PostgreSQL, say, a deadlock with
 /// another instance's batch), its items are written one by one, so only a bad item fails. Used for finished runs
-/// (<see cref="WorkCompletions"/>) and for enqueues outside a change (<see cref="WorkItems"/>: the webhook's).
+/// (<see cref="WorkQueueWorker"/>) and for enqueues outside a change (<see cref="WorkItems"/>: the webhook's).
 /// </summary>
 /// <param name="write">Writes a batch in one transaction; one result per item, in order.</param>
 internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write)

@@ -95,7 +95,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
     /// work in (<see cref="EfReferralStore"/>): on PostgreSQL, two batches, or a batch and a change, wait for each other
     /// over those rows instead of deadlocking. The runs' own <see cref="WorkItem.Records"/> come last and may touch other
     /// tables in any order; a deadlock there is still possible, and PostgreSQL ends it by aborting one side, which retries
-    /// (a batch: completed again item by item, <see cref="WorkCompletions"/>; a change: planned again, <see cref="LockConflict"/>).
+    /// (a batch: completed again item by item, <see cref="GroupCommit{TItem, TResult}"/>; a change: planned again, <see cref="LockConflict"/>).
     /// </summary>
     public async Task<IReadOnlyList<bool>> CompleteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {

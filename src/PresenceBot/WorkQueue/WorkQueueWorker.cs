@@ -18,7 +18,8 @@ internal sealed class WorkQueueWorker(
     TimeProvider time,
     ILogger<WorkQueueWorker> logger) : BackgroundService
 {
-    private readonly WorkCompletions _completions = new(claims);
+    /// <summary>Finished runs, group-committed: one that ends while an earlier completion is written goes with the next.</summary>
+    private readonly GroupCommit<WorkItem, bool> _completions = new(items => claims.CompleteAsync(items, CancellationToken.None));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -202,7 +203,7 @@ internal sealed class WorkQueueWorker(
     {
         try
         {
-            await _completions.CompleteAsync(item).ConfigureAwait(false);
+            await _completions.WriteAsync(item).ConfigureAwait(false);
             foreach (var followUp in item.FollowUps.Select(r => r.Kind.Name).Distinct(StringComparer.Ordinal))
             {
                 signal.Wake(followUp);
