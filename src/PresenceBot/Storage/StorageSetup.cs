@@ -67,7 +67,7 @@ internal static class StorageSetup
     /// <summary>With <paramref name="gate"/> (the service's one per database), write transactions take turns in this process.</summary>
     public static void ConfigureSqlite(DbContextOptionsBuilder db, string connectionString, SqliteWriteGate? gate = null)
     {
-        db.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSettings.Instance);
+        SqliteConnectionWithoutEfFunctions.Use(db.UseSqlite(connectionString)).AddInterceptors(SqliteConnectionSettings.Instance);
         if (gate is not null)
         {
             db.AddInterceptors(gate);

@@ -1,0 +1,32 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace PresenceBot.Storage;
+
+#pragma warning disable EF1001 // EF's own SQLite connection, internal API: the one place that says how EF makes its SqliteConnection.
+
+/// <summary>
+/// EF's SQLite connection, but its <see cref="SqliteConnection"/> comes without the SQL functions EF adds for decimal
+/// arithmetic and <c>Regex.IsMatch</c> (<c>ef_add</c>, <c>ef_compare</c> … <c>regexp</c>, the <c>ef_sum</c>… aggregates and
+/// the <c>EF_DECIMAL</c> collation). Microsoft.Data.Sqlite registers those twelve again on every open, each with a
+/// handle that is finalized rather than disposed: measured under the publish load run, 28,600 finalizations a second
+/// and the finalizer thread busy most of a core (docs/performance.md, issue 12). The model has no decimal and no query
+/// matches a regex, so nothing here needs them; a query that did would fail at once with "no such function", in the
+/// tests, not quietly.
+/// </summary>
+internal sealed class SqliteConnectionWithoutEfFunctions(
+    RelationalConnectionDependencies dependencies,
+    IRawSqlCommandBuilder rawSqlCommandBuilder,
+    IDiagnosticsLogger<DbLoggerCategory.Infrastructure> logger)
+    : SqliteRelationalConnection(dependencies, rawSqlCommandBuilder, logger)
+{
+    /// <summary>Makes <paramref name="db"/>'s SQLite connections this one.</summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder db) =>
+        db.ReplaceService<ISqliteRelationalConnection, SqliteConnectionWithoutEfFunctions>();
+
+    protected override DbConnection CreateDbConnection() => new SqliteConnection(GetValidatedConnectionString());
+}
