@@ -116,28 +116,48 @@ internal sealed class WorkQueueWorker(
     {
         ArgumentNullException.ThrowIfNull(handler);
         var items = await claims.ClaimAsync(handler.Kind, handler.Kind.Concurrency, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(items.Select(item => RunOneAsync(handler, item, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(items.Select(item => RunOneAsync(handler, item, handler.Kind.Lease * 0.8, cancellationToken))).ConfigureAwait(false);
         return items.Count;
     }
 
+    /// <summary>
+    /// The kind's loop. It claims ahead: up to a second round of <see cref="WorkKind.Concurrency"/> items waits here,
+    /// leased, for a slot, and the next claim is made only when none is left. Measured under the publish load run: a
+    /// claim after every finished run took one or two items at a time, so under load the kind ran no faster than its
+    /// claims went through the database's one writer (the outbox fell minutes behind with seven of its eight slots idle).
+    /// </summary>
     private async Task RunKindAsync(IWorkHandler handler, CancellationToken stoppingToken)
     {
         var kind = handler.Kind;
         var running = new List<Task>();
+        var claimedAhead = new Queue<(WorkItem Item, long ClaimedAt)>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 running.RemoveAll(t => t.IsCompleted);
-                var free = kind.Concurrency - running.Count;
-                var claimed = 0;
-                if (free > 0)
+                while (running.Count < kind.Concurrency && claimedAhead.TryDequeue(out var next))
+                {
+                    running.Add(StartClaimedAsync(handler, next.Item, next.ClaimedAt, stoppingToken));
+                }
+
+                if (claimedAhead.Count == 0 && running.Count < kind.Concurrency)
                 {
                     try
                     {
-                        var items = await claims.ClaimAsync(kind, free, stoppingToken).ConfigureAwait(false);
-                        claimed = items.Count;
-                        running.AddRange(items.Select(item => RunOneAsync(handler, item, stoppingToken)));
+                        var claimedAt = time.GetTimestamp();
+                        var items = await claims.ClaimAsync(kind, 2 * kind.Concurrency - running.Count, stoppingToken).ConfigureAwait(false);
+                        foreach (var item in items)
+                        {
+                            if (running.Count < kind.Concurrency)
+                            {
+                                running.Add(RunOneAsync(handler, item, kind.Lease * 0.8, stoppingToken));
+                            }
+                            else
+                            {
+                                claimedAhead.Enqueue((item, claimedAt));
+                            }
+                        }
                     }
                     catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
                     {
@@ -146,31 +166,45 @@ internal sealed class WorkQueueWorker(
                     }
                 }
 
-                if (free > 0 && claimed == free)
-                {
-                    // Took all it could: there may be more, look again once a run ends (which wakes us) or at once.
-                    continue;
-                }
-
+                // A finished run (or a local enqueue) wakes the loop; the poll finds retries come due and other instances' work.
                 await signal.WaitAsync(kind.Name, options.Value.PollInterval, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the runs hand back what they did not finish.
+            // Shutting down: the runs hand back what they did not finish, and what never started goes back at once.
         }
 
+        running.AddRange(claimedAhead.Select(waiting => ReleaseAsync(waiting.Item)));
         await Task.WhenAll(running).ConfigureAwait(false);
     }
 
-    private async Task RunOneAsync(IWorkHandler handler, WorkItem item, CancellationToken stoppingToken)
+    /// <summary>
+    /// Runs an item that waited for a slot within what is left of its lease; one that waited so long that less than half
+    /// of it is left (the kind's runs must be slower than its lease allows) goes back to the table for a fresh claim.
+    /// </summary>
+    private Task StartClaimedAsync(IWorkHandler handler, WorkItem item, long claimedAt, CancellationToken stoppingToken)
+    {
+        var left = handler.Kind.Lease * 0.8 - time.GetElapsedTime(claimedAt);
+        return left >= handler.Kind.Lease * 0.4 ? RunOneAsync(handler, item, left, stoppingToken) : GiveBackAsync(item);
+    }
+
+    /// <summary>Back to the table, and the loop woken to claim it again.</summary>
+    private async Task GiveBackAsync(WorkItem item)
+    {
+        await ReleaseAsync(item).ConfigureAwait(false);
+        signal.Wake(item.Kind);
+    }
+
+    /// <param name="runFor">How long the run may take: it stops before its lease ends.</param>
+    private async Task RunOneAsync(IWorkHandler handler, WorkItem item, TimeSpan runFor, CancellationToken stoppingToken)
     {
         // Off the claiming loop at once, so it can hand out the next item while this one waits on I/O.
         await Task.Yield();
         var kind = handler.Kind;
 
         // Stop before the lease runs out: after that another instance may claim the key, and two runs must never overlap.
-        using var lease = new CancellationTokenSource(kind.Lease * 0.8, time);
+        using var lease = new CancellationTokenSource(runFor, time);
         using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Token);
         try
         {
