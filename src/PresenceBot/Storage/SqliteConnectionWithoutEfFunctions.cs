@@ -15,8 +15,9 @@ namespace PresenceBot.Storage;
 /// the <c>EF_DECIMAL</c> collation). Microsoft.Data.Sqlite registers those twelve again on every open, each with a
 /// handle that is finalized rather than disposed: measured under the publish load run, 28,600 finalizations a second
 /// and the finalizer thread busy most of a core (docs/performance.md, issue 12). The model has no decimal and no query
-/// matches a regex, so nothing here needs them; a query that did would fail at once with "no such function", in the
-/// tests, not quietly.
+/// matches a regex (<c>SqliteConnectionTests</c> checks the model), so nothing here needs them; a query that did would
+/// fail with "no such function", not quietly. EF's own connection would also take a command timeout and SpatiaLite
+/// from the options; neither is configured here.
 /// </summary>
 internal sealed class SqliteConnectionWithoutEfFunctions(
     RelationalConnectionDependencies dependencies,
@@ -30,3 +31,5 @@ internal sealed class SqliteConnectionWithoutEfFunctions(
 
     protected override DbConnection CreateDbConnection() => new SqliteConnection(GetValidatedConnectionString());
 }
+
+#pragma warning restore EF1001

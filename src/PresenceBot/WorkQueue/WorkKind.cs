@@ -12,12 +12,15 @@ internal sealed record WorkKind(string Name)
     /// <summary>How long a claim holds; a run is cancelled before its lease ends, so two runs of one key never overlap.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a run may take, from its claim: it is cancelled then, a fifth of the lease before the lease ends.</summary>
+    public TimeSpan RunTimeout => Lease * 0.8;
+
     /// <summary>The wait after the first failure; it doubles with each further failure up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Claims (a crash mid-run counts) after which a failing item becomes a dead letter.</summary>
+    /// <summary>Claims after which a failing item becomes a dead letter (a claim a crash ended counts, also one still waiting for a slot).</summary>
     public int MaxAttempts { get; init; } = 20;
 
     /// <summary>Age after which a failing item becomes a dead letter, however few its attempts.</summary>

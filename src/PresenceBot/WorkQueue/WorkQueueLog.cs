@@ -20,4 +20,7 @@ internal static partial class WorkQueueLog
 
     [LoggerMessage(1605, LogLevel.Warning, "This instance could not take its liveness lock; it claims no work until it can.")]
     public static partial void LivenessNotHeld(ILogger logger, Exception exception);
+
+    [LoggerMessage(1606, LogLevel.Debug, "Work {Kind}/{Key} waited for a free slot until too little of its lease was left; it goes back to be claimed afresh.")]
+    public static partial void GivenBack(ILogger logger, string kind, string key);
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace PresenceBot.WorkQueue;
 
 /// <summary>
-/// This instance's worker: one loop per kind claims due items up to the kind's concurrency and runs each with its
-/// handler. Woken at once by a local enqueue or a finished run, it polls otherwise (for retries that came due, other
+/// This instance's worker: one loop per kind claims due items and runs up to the kind's concurrency of them at once,
+/// each with its handler. Woken at once by a local enqueue or a finished run, it polls otherwise (for retries that came due, other
 /// instances' work and leases a crashed process left behind).
 /// </summary>
 internal sealed class WorkQueueWorker(
@@ -115,43 +115,47 @@ internal sealed class WorkQueueWorker(
     public async Task<int> RunDueAsync(IWorkHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        var claimedAt = time.GetTimestamp();
         var items = await claims.ClaimAsync(handler.Kind, handler.Kind.Concurrency, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(items.Select(item => RunOneAsync(handler, item, handler.Kind.Lease * 0.8, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(items.Select(item => RunOneAsync(handler, item, claimedAt, freed: null, cancellationToken))).ConfigureAwait(false);
         return items.Count;
     }
 
     /// <summary>
-    /// The kind's loop. It claims ahead: up to a second round of <see cref="WorkKind.Concurrency"/> items waits here,
-    /// leased, for a slot, and the next claim is made only when none is left. Measured under the publish load run: a
-    /// claim after every finished run took one or two items at a time, so under load the kind ran no faster than its
-    /// claims went through the database's one writer (the outbox fell minutes behind with seven of its eight slots idle).
+    /// The kind's loop. With one instance (SQLite) it claims ahead: up to a second round of
+    /// <see cref="WorkKind.Concurrency"/> items waits here, leased, for a slot, and the next claim is made only when none
+    /// is left. Measured under the publish load run: a claim after every finished run took the one or two slots just
+    /// freed, so under load a kind ran no faster than its claims went through SQLite's one writer (the outbox: 3,924
+    /// waiting with one of its eight slots leased most of the time). With several instances (PostgreSQL) it claims only
+    /// what it can start: another instance's idle slots are the better place for the rest.
     /// </summary>
     private async Task RunKindAsync(IWorkHandler handler, CancellationToken stoppingToken)
     {
         var kind = handler.Kind;
-        var running = new List<Task>();
+        var ahead = liveness.Applies ? 0 : kind.Concurrency;
+        var runs = new List<Task>();
+        var slots = new Slots();
         var claimedAhead = new Queue<(WorkItem Item, long ClaimedAt)>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                running.RemoveAll(t => t.IsCompleted);
-                while (running.Count < kind.Concurrency && claimedAhead.TryDequeue(out var next))
+                runs.RemoveAll(t => t.IsCompleted);
+                while (slots.Busy < kind.Concurrency && claimedAhead.TryDequeue(out var next))
                 {
-                    running.Add(StartClaimedAsync(handler, next.Item, next.ClaimedAt, stoppingToken));
+                    Start(next.Item, next.ClaimedAt);
                 }
 
-                if (claimedAhead.Count == 0 && running.Count < kind.Concurrency)
+                if (claimedAhead.Count == 0 && slots.Busy < kind.Concurrency)
                 {
                     try
                     {
                         var claimedAt = time.GetTimestamp();
-                        var items = await claims.ClaimAsync(kind, 2 * kind.Concurrency - running.Count, stoppingToken).ConfigureAwait(false);
-                        foreach (var item in items)
+                        foreach (var item in await claims.ClaimAsync(kind, kind.Concurrency + ahead - slots.Busy, stoppingToken).ConfigureAwait(false))
                         {
-                            if (running.Count < kind.Concurrency)
+                            if (slots.Busy < kind.Concurrency)
                             {
-                                running.Add(RunOneAsync(handler, item, kind.Lease * 0.8, stoppingToken));
+                                Start(item, claimedAt);
                             }
                             else
                             {
@@ -172,42 +176,45 @@ internal sealed class WorkQueueWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the runs hand back what they did not finish, and what never started goes back at once.
+            // Shutting down: the runs hand back what they did not finish.
+        }
+        finally
+        {
+            // What never started goes back at once, however the loop ended, rather than when its lease runs out.
+            runs.AddRange(claimedAhead.Select(waiting => ReleaseAsync(waiting.Item)));
+            await Task.WhenAll(runs).ConfigureAwait(false);
         }
 
-        running.AddRange(claimedAhead.Select(waiting => ReleaseAsync(waiting.Item)));
-        await Task.WhenAll(running).ConfigureAwait(false);
+        void Start(WorkItem item, long claimedAt)
+        {
+            slots.Take();
+            runs.Add(RunOneAsync(handler, item, claimedAt, slots.Free, stoppingToken));
+        }
     }
 
     /// <summary>
-    /// Runs an item that waited for a slot within what is left of its lease; one that waited so long that less than half
-    /// of it is left (the kind's runs must be slower than its lease allows) goes back to the table for a fresh claim.
+    /// Runs one claimed item until <see cref="WorkKind.RunTimeout"/> after its claim (<paramref name="claimedAt"/>, taken
+    /// before the claim's lease was), so it stops before its lease ends: after that another instance may claim the key,
+    /// and two runs must never overlap. An item that waited ahead until less than half that time is left goes back to the
+    /// table instead, to be claimed afresh. <paramref name="freed"/> is called as the run ends, before the loop is woken.
     /// </summary>
-    private Task StartClaimedAsync(IWorkHandler handler, WorkItem item, long claimedAt, CancellationToken stoppingToken)
-    {
-        var left = handler.Kind.Lease * 0.8 - time.GetElapsedTime(claimedAt);
-        return left >= handler.Kind.Lease * 0.4 ? RunOneAsync(handler, item, left, stoppingToken) : GiveBackAsync(item);
-    }
-
-    /// <summary>Back to the table, and the loop woken to claim it again.</summary>
-    private async Task GiveBackAsync(WorkItem item)
-    {
-        await ReleaseAsync(item).ConfigureAwait(false);
-        signal.Wake(item.Kind);
-    }
-
-    /// <param name="runFor">How long the run may take: it stops before its lease ends.</param>
-    private async Task RunOneAsync(IWorkHandler handler, WorkItem item, TimeSpan runFor, CancellationToken stoppingToken)
+    private async Task RunOneAsync(IWorkHandler handler, WorkItem item, long claimedAt, Action? freed, CancellationToken stoppingToken)
     {
         // Off the claiming loop at once, so it can hand out the next item while this one waits on I/O.
         await Task.Yield();
         var kind = handler.Kind;
-
-        // Stop before the lease runs out: after that another instance may claim the key, and two runs must never overlap.
-        using var lease = new CancellationTokenSource(runFor, time);
-        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Token);
         try
         {
+            var left = kind.RunTimeout - time.GetElapsedTime(claimedAt);
+            if (left < kind.RunTimeout / 2)
+            {
+                WorkQueueLog.GivenBack(logger, kind.Name, item.Key);
+                await ReleaseAsync(item).ConfigureAwait(false);
+                return;
+            }
+
+            using var lease = new CancellationTokenSource(left, time);
+            using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lease.Token);
             try
             {
                 await handler.HandleAsync(item, run.Token).ConfigureAwait(false);
@@ -228,7 +235,8 @@ internal sealed class WorkQueueWorker(
         }
         finally
         {
-            // A slot is free, and the item may be due again (asked for during the run).
+            // A slot is free (counted before the wake, so the woken loop sees it), and the item may be due again.
+            freed?.Invoke();
             signal.Wake(kind.Name);
         }
     }
@@ -272,6 +280,18 @@ internal sealed class WorkQueueWorker(
             // The lease runs out and the item is claimed again: a retry without the back-off.
             WorkQueueLog.OutcomeNotRecorded(logger, kind.Name, item.Key, ex);
         }
+    }
+
+    /// <summary>A kind loop's runs in progress, counted by the runs themselves as they end.</summary>
+    private sealed class Slots
+    {
+        private int _busy;
+
+        public int Busy => Volatile.Read(ref _busy);
+
+        public void Take() => Interlocked.Increment(ref _busy);
+
+        public void Free() => Interlocked.Decrement(ref _busy);
     }
 
     private async Task ReleaseAsync(WorkItem item)

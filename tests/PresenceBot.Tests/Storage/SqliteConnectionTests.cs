@@ -35,6 +35,18 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task No_column_needs_them_the_model_has_no_decimal()
+    {
+        await using var db = _factory.CreateDbContext();
+
+        var decimals = db.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => IsDecimal(p.GetProviderClrType() ?? p.ClrType))
+            .Select(p => $"{p.DeclaringType.DisplayName()}.{p.Name}");
+
+        Assert.Empty(decimals);
+    }
+
+    [Fact]
     public async Task The_settings_are_applied_once_per_native_connection_and_kept_by_the_pool()
     {
         await using (var db = _factory.CreateDbContext())
@@ -59,6 +71,8 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
         Assert.Equal(5000L, await ScalarAsync(fresh, "PRAGMA busy_timeout"));
         Assert.Equal(1L, await ScalarAsync(fresh, "PRAGMA synchronous"));
     }
+
+    private static bool IsDecimal(Type type) => (Nullable.GetUnderlyingType(type) ?? type) == typeof(decimal);
 
     private static async Task<object?> ScalarAsync(DbContext db, string sql)
     {

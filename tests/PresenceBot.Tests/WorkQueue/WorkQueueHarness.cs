@@ -39,7 +39,7 @@ internal sealed class WorkQueueHarness : IAsyncDisposable
             NullLogger<WorkQueueWorker>.Instance);
     }
 
-    /// <summary>Liveness as on SQLite (none): these tests run the worker's claims by hand, never its loops.</summary>
+    /// <summary>Liveness as on SQLite (one instance, none to hold): the worker claims at once, and its loops claim ahead.</summary>
     public static InstanceLiveness NoLiveness(WorkItemClaims claims) =>
         new(new PresenceBot.Storage.StorageOptions(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), claims,
             Options.Create(new WorkQueueOptions()), TimeProvider.System, NullLogger<InstanceLiveness>.Instance);

@@ -1,11 +1,13 @@
+using System.Collections.Concurrent;
 using PresenceBot.Tests.Storage;
 using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Tests.WorkQueue;
 
 /// <summary>
-/// The worker's own loop (the other queue tests claim by hand): it claims a second round ahead, leased, runs no more
-/// than the kind's concurrency at once, and gives back what never started when it stops.
+/// The worker's own loop with one instance (the other queue tests claim by hand): it claims a second round ahead,
+/// leased, runs no more than the kind's concurrency at once, stops every run its run time after the claim (also one
+/// that waited ahead), and gives back what never started when it stops.
 /// </summary>
 public sealed class WorkQueueWorkerLoopTests
 {
@@ -18,7 +20,7 @@ public sealed class WorkQueueWorkerLoopTests
     public async Task Claims_a_second_round_ahead_and_runs_no_more_than_its_concurrency_at_once(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await h.Items.EnqueueAsync(Enumerable.Range(1, 6).Select(i => new WorkRequest(Kind, $"p{i}")).ToList(), CancellationToken.None);
+        await EnqueueAsync(h, 6);
         var handler = new GatedHandler(Kind);
         using var worker = h.NewWorker(handler);
         await worker.StartAsync(CancellationToken.None);
@@ -29,11 +31,11 @@ public sealed class WorkQueueWorkerLoopTests
             Assert.Equal(4, rows.Count(r => r.LeaseOwner is not null));
             Assert.Equal(2, rows.Count(r => r.LeaseOwner is null));
 
-            handler.Open();
+            handler.OpenAll();
             await handler.StartedAsync(6);
             await WaitUntilAsync(async () => (await h.RowsAsync()).Count == 0);
             Assert.Equal(2, handler.MostAtOnce);
-            Assert.Equal(["p1", "p2", "p3", "p4", "p5", "p6"], handler.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["p1", "p2", "p3", "p4", "p5", "p6"], handler.Started.Order(StringComparer.Ordinal));
         }
         finally
         {
@@ -47,7 +49,7 @@ public sealed class WorkQueueWorkerLoopTests
     public async Task Stopping_gives_back_at_once_what_was_claimed_ahead_and_what_was_running(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await h.Items.EnqueueAsync(Enumerable.Range(1, 5).Select(i => new WorkRequest(Kind, $"p{i}")).ToList(), CancellationToken.None);
+        await EnqueueAsync(h, 5);
         var handler = new GatedHandler(Kind);
         using var worker = h.NewWorker(handler);
         await worker.StartAsync(CancellationToken.None);
@@ -58,30 +60,34 @@ public sealed class WorkQueueWorkerLoopTests
 
         var rows = await h.RowsAsync();
         Assert.Equal(5, rows.Count);
-        Assert.All(rows, r => Assert.Null(r.LeaseOwner));
-        Assert.Equal(2, handler.Keys.Count);
+        Assert.All(rows, r => Assert.Equal((null, 0), (r.LeaseOwner, r.Attempts)));
+        Assert.Equal(2, handler.Started.Count);
     }
 
     [Theory]
     [OnSqlite]
     [OnPostgres]
-    public async Task An_item_that_waited_ahead_for_most_of_its_lease_is_claimed_afresh_before_it_runs(DbProvider provider)
+    public async Task An_item_that_waited_ahead_for_most_of_its_run_time_is_claimed_afresh_before_it_runs(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await h.Items.EnqueueAsync(Enumerable.Range(1, 4).Select(i => new WorkRequest(Kind, $"p{i}")).ToList(), CancellationToken.None);
+        await EnqueueAsync(h, 4);
         var handler = new GatedHandler(Kind);
         using var worker = h.NewWorker(handler);
         await worker.StartAsync(CancellationToken.None);
         try
         {
             await handler.StartedAsync(2);
-            h.Time.Advance(Kind.Lease * 0.6);
-            handler.Open();
+            h.Time.Advance(Kind.RunTimeout * 0.6);
+            handler.OpenAll();
             await handler.StartedAsync(4);
             await WaitUntilAsync(async () => (await h.RowsAsync()).Count == 0);
 
-            // All four came in one claim; the two that waited ahead went back and ran on a claim of their own.
-            Assert.Equal([2, 2], handler.Claims.GroupBy(claim => claim).Select(g => g.Count()));
+            // All four came in one claim; the two that waited ahead went back and ran on claims of their own.
+            Assert.Equal(["p1", "p2", "p3", "p4"], handler.Started.Order(StringComparer.Ordinal));
+            var first = handler.ClaimOf("p1");
+            Assert.Equal(first, handler.ClaimOf("p2"));
+            Assert.NotEqual(first, handler.ClaimOf("p3"));
+            Assert.NotEqual(first, handler.ClaimOf("p4"));
         }
         finally
         {
@@ -89,68 +95,120 @@ public sealed class WorkQueueWorkerLoopTests
         }
     }
 
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_run_that_waited_ahead_is_stopped_its_run_time_after_the_claim_not_after_its_start(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await EnqueueAsync(h, 4);
+        var handler = new GatedHandler(Kind);
+        using var worker = h.NewWorker(handler);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await handler.StartedAsync(2);
+            h.Time.Advance(Kind.RunTimeout * 0.3);
+            handler.Open("p1");
+            await handler.StartedAsync(3);
+            Assert.Contains("p3", handler.Started);
+
+            // p3 started 0.3 of the run time after its claim: the rest of it, not a whole run time, is what it gets.
+            h.Time.Advance(Kind.RunTimeout * 0.7);
+            await WaitUntilAsync(() => Task.FromResult(handler.Cancelled.Contains("p3")));
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static Task EnqueueAsync(WorkQueueHarness h, int count) =>
+        h.Items.EnqueueAsync(Enumerable.Range(1, count).Select(i => new WorkRequest(Kind, $"p{i}")).ToList(), CancellationToken.None);
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!await condition())
         {
-            Assert.True(waited.Elapsed < Patience, "the worker did not finish the work in time");
+            Assert.True(waited.Elapsed < Patience, "the worker did not get there in time");
             await Task.Delay(20);
         }
     }
 
-    /// <summary>Runs wait until opened (or the run is cancelled); counts how many ran at once.</summary>
+    /// <summary>Runs wait until their key is opened (or the run is cancelled); records what ran, with which claim, and how many at once.</summary>
     private sealed class GatedHandler(WorkKind kind) : IWorkHandler
     {
-        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _keys = new();
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _claims = new();
-        private readonly SemaphoreSlim _started = new(0);
+        private readonly Lock _gate = new();
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _keys = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _claims = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<string> _started = new();
+        private readonly ConcurrentQueue<string> _cancelled = new();
+        private readonly SemaphoreSlim _startedSignal = new(0);
         private int _running;
         private int _mostAtOnce;
 
         public WorkKind Kind => kind;
 
-        public IReadOnlyList<string> Keys => [.. _keys];
+        public IReadOnlyList<string> Started => [.. _started];
 
-        /// <summary>The claim (lease owner) each run came with.</summary>
-        public IReadOnlyList<string> Claims => [.. _claims];
+        public IReadOnlyList<string> Cancelled => [.. _cancelled];
 
-        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
+        public int MostAtOnce
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _mostAtOnce;
+                }
+            }
+        }
 
-        public void Open() => _open.TrySetResult();
+        /// <summary>The claim (lease owner) <paramref name="key"/>'s run came with.</summary>
+        public string ClaimOf(string key) => _claims[key];
+
+        public void OpenAll() => _all.TrySetResult();
+
+        public void Open(string key) => Gate(key).TrySetResult();
 
         public async Task StartedAsync(int count)
         {
-            while (_keys.Count < count)
+            while (_started.Count < count)
             {
-                Assert.True(await _started.WaitAsync(Patience), $"{count} runs did not start");
+                Assert.True(await _startedSignal.WaitAsync(Patience), $"{count} runs did not start");
             }
         }
 
         public async Task HandleAsync(WorkItem item, CancellationToken cancellationToken)
         {
-            var now = Interlocked.Increment(ref _running);
-            InterlockedMax(ref _mostAtOnce, now);
-            _claims.Enqueue(item.LeaseOwner);
-            _keys.Enqueue(item.Key);
-            _started.Release();
+            lock (_gate)
+            {
+                _mostAtOnce = Math.Max(_mostAtOnce, ++_running);
+            }
+
+            _claims[item.Key] = item.LeaseOwner;
+            _started.Enqueue(item.Key);
+            _startedSignal.Release();
             try
             {
-                await _open.Task.WaitAsync(cancellationToken);
+                await Task.WhenAny(_all.Task, Gate(item.Key).Task).WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                _cancelled.Enqueue(item.Key);
+                throw;
             }
             finally
             {
-                Interlocked.Decrement(ref _running);
+                lock (_gate)
+                {
+                    _running--;
+                }
             }
         }
 
-        private static void InterlockedMax(ref int target, int value)
-        {
-            int seen;
-            while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
-            {
-            }
-        }
+        private TaskCompletionSource Gate(string key) => _keys.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 }
