@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PresenceBot.Storage;
 
 /// <summary>
-/// One SQLite write transaction at a time in this process, the others waiting their turn here, in order, instead of in
+/// One SQLite write transaction at a time in this process, the others waiting their turn here (requests before background
+/// work, each in order: <see cref="WriteTurns"/>) instead of in
 /// SQLite's busy handler. SQLite has one writer; Microsoft.Data.Sqlite begins every transaction IMMEDIATE (it takes the
 /// write lock at once), and a writer that finds it taken sleeps in SQLite's busy handler in growing steps (up to 100 ms)
 /// however soon the lock is free again. With the work queue's many workers (publishing, the outbox, re-reads, the
@@ -19,7 +20,7 @@ namespace PresenceBot.Storage;
 /// then. A wait longer than <see cref="MostWait"/> goes on without the gate, to SQLite's own busy handling as before,
 /// so nothing can wait here forever. SQLite only: PostgreSQL has row locks and many writers.
 /// </summary>
-internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor, IDisposable
+internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionInterceptor, IDbCommandInterceptor
 {
     /// <summary>As long as the connections' <c>busy_timeout</c>: a write that waits this long is stuck behind something else.</summary>
     public static readonly TimeSpan MostWait = TimeSpan.FromSeconds(5);
@@ -29,11 +30,11 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
     private const int ByStatement = 2;
     private const int ByEither = ByTransaction | ByStatement;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WriteTurns _gate = new();
     private readonly ConditionalWeakTable<DbConnection, Holder> _holders = [];
 
     /// <summary>Whether a write has the turn now (for tests of the hand-overs).</summary>
-    internal bool IsHeld => _gate.CurrentCount == 0;
+    internal bool IsHeld => _gate.IsHeld;
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
@@ -191,8 +192,6 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnection
         Release(command.Connection, ByStatement);
         return Task.CompletedTask;
     }
-
-    public void Dispose() => _gate.Dispose();
 
     /// <summary>A statement that writes and runs in autocommit: inside a transaction the transaction holds the gate already.</summary>
     internal static bool IsAutocommitWrite(DbCommand command) =>

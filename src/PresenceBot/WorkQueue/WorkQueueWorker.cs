@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PresenceBot.Storage;
 
 namespace PresenceBot.WorkQueue;
 
@@ -131,6 +132,8 @@ internal sealed class WorkQueueWorker(
     /// </summary>
     private async Task RunKindAsync(IWorkHandler handler, CancellationToken stoppingToken)
     {
+        // Claims, runs and completions are background writes: a request waiting for its answer writes first.
+        using var background = WriteTurns.Background();
         var kind = handler.Kind;
         var ahead = liveness.Applies ? 0 : kind.Concurrency;
         var runs = new List<Task>();

@@ -28,7 +28,6 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _gate.Dispose();
         await _database.DisposeAsync();
     }
 
