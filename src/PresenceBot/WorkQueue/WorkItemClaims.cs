@@ -75,7 +75,9 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
             return [];
         }
 
-        var rows = await db.WorkItems.AsNoTracking().Where(w => w.LeaseOwner == owner).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Oldest due first, as claimed: the loop starts them in this order and keeps the rest waiting for a slot.
+        var rows = await db.WorkItems.AsNoTracking().Where(w => w.LeaseOwner == owner).OrderBy(w => w.DueAt).ThenBy(w => w.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => new WorkItem(r.Id, r.Kind, r.Key, r.Payload, r.Attempts, r.Generation, owner, r.CreatedAt)).ToList();
     }
 

@@ -6,8 +6,8 @@ namespace PresenceBot.WorkQueue;
 
 /// <summary>
 /// This instance's worker: one loop per kind claims due items and runs up to the kind's concurrency of them at once,
-/// each with its handler. Woken at once by a local enqueue or a finished run, it polls otherwise (for retries that came due, other
-/// instances' work and leases a crashed process left behind).
+/// each with its handler. Woken at once by a local enqueue or a finished run, it polls otherwise (for retries that came
+/// due, other instances' work and leases a crashed process left behind).
 /// </summary>
 internal sealed class WorkQueueWorker(
     IEnumerable<IWorkHandler> handlers,
