@@ -17,16 +17,9 @@ public sealed class WorkQueueWorkerLoopTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
-    public async Task Claims_a_second_round_ahead_and_runs_no_more_than_its_concurrency_at_once(DbProvider provider)
-    {
-        await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await EnqueueAsync(h, 6);
-        var handler = new GatedHandler(Kind);
-        using var worker = h.NewWorker(handler);
-        await worker.StartAsync(CancellationToken.None);
-        try
+    public Task Claims_a_second_round_ahead_and_runs_no_more_than_its_concurrency_at_once(DbProvider provider) =>
+        WithTwoRunningAsync(provider, 6, async (h, handler, _) =>
         {
-            await handler.StartedAsync(2);
             var rows = await h.RowsAsync();
             Assert.Equal(4, rows.Count(r => r.LeaseOwner is not null));
             Assert.Equal(2, rows.Count(r => r.LeaseOwner is null));
@@ -36,47 +29,30 @@ public sealed class WorkQueueWorkerLoopTests
             await WaitUntilAsync(async () => (await h.RowsAsync()).Count == 0);
             Assert.Equal(2, handler.MostAtOnce);
             Assert.Equal(["p1", "p2", "p3", "p4", "p5", "p6"], handler.Started.Order(StringComparer.Ordinal));
-        }
-        finally
+        });
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public Task Stopping_gives_back_at_once_what_was_claimed_ahead_and_what_was_running(DbProvider provider) =>
+        WithTwoRunningAsync(provider, 5, async (h, handler, worker) =>
         {
+            Assert.Equal(4, (await h.RowsAsync()).Count(r => r.LeaseOwner is not null));
+
             await worker.StopAsync(CancellationToken.None);
-        }
-    }
+
+            var rows = await h.RowsAsync();
+            Assert.Equal(5, rows.Count);
+            Assert.All(rows, r => Assert.Equal((null, 0), (r.LeaseOwner, r.Attempts)));
+            Assert.Equal(2, handler.Started.Count);
+        });
 
     [Theory]
     [OnSqlite]
     [OnPostgres]
-    public async Task Stopping_gives_back_at_once_what_was_claimed_ahead_and_what_was_running(DbProvider provider)
-    {
-        await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await EnqueueAsync(h, 5);
-        var handler = new GatedHandler(Kind);
-        using var worker = h.NewWorker(handler);
-        await worker.StartAsync(CancellationToken.None);
-        await handler.StartedAsync(2);
-        Assert.Equal(4, (await h.RowsAsync()).Count(r => r.LeaseOwner is not null));
-
-        await worker.StopAsync(CancellationToken.None);
-
-        var rows = await h.RowsAsync();
-        Assert.Equal(5, rows.Count);
-        Assert.All(rows, r => Assert.Equal((null, 0), (r.LeaseOwner, r.Attempts)));
-        Assert.Equal(2, handler.Started.Count);
-    }
-
-    [Theory]
-    [OnSqlite]
-    [OnPostgres]
-    public async Task An_item_that_waited_ahead_for_most_of_its_run_time_is_claimed_afresh_before_it_runs(DbProvider provider)
-    {
-        await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await EnqueueAsync(h, 4);
-        var handler = new GatedHandler(Kind);
-        using var worker = h.NewWorker(handler);
-        await worker.StartAsync(CancellationToken.None);
-        try
+    public Task An_item_that_waited_ahead_for_most_of_its_run_time_is_claimed_afresh_before_it_runs(DbProvider provider) =>
+        WithTwoRunningAsync(provider, 4, async (h, handler, _) =>
         {
-            await handler.StartedAsync(2);
             h.Time.Advance(Kind.RunTimeout * 0.6);
             handler.OpenAll();
             await handler.StartedAsync(4);
@@ -88,26 +64,14 @@ public sealed class WorkQueueWorkerLoopTests
             Assert.Equal(first, handler.ClaimOf("p2"));
             Assert.NotEqual(first, handler.ClaimOf("p3"));
             Assert.NotEqual(first, handler.ClaimOf("p4"));
-        }
-        finally
-        {
-            await worker.StopAsync(CancellationToken.None);
-        }
-    }
+        });
 
     [Theory]
     [OnSqlite]
     [OnPostgres]
-    public async Task A_run_that_waited_ahead_is_stopped_its_run_time_after_the_claim_not_after_its_start(DbProvider provider)
-    {
-        await using var h = await WorkQueueHarness.CreateAsync(provider);
-        await EnqueueAsync(h, 4);
-        var handler = new GatedHandler(Kind);
-        using var worker = h.NewWorker(handler);
-        await worker.StartAsync(CancellationToken.None);
-        try
+    public Task A_run_that_waited_ahead_is_stopped_its_run_time_after_the_claim_not_after_its_start(DbProvider provider) =>
+        WithTwoRunningAsync(provider, 4, async (h, handler, _) =>
         {
-            await handler.StartedAsync(2);
             h.Time.Advance(Kind.RunTimeout * 0.3);
             handler.Open("p1");
             await handler.StartedAsync(3);
@@ -116,6 +80,20 @@ public sealed class WorkQueueWorkerLoopTests
             // p3 started 0.3 of the run time after its claim: the rest of it, not a whole run time, is what it gets.
             h.Time.Advance(Kind.RunTimeout * 0.7);
             await WaitUntilAsync(() => Task.FromResult(handler.Cancelled.Contains("p3")));
+        });
+
+    /// <summary><paramref name="items"/> enqueued, the worker started and its first two runs begun, then <paramref name="test"/>; the worker stops after it (if the test has not stopped it).</summary>
+    private static async Task WithTwoRunningAsync(DbProvider provider, int items, Func<WorkQueueHarness, GatedHandler, WorkQueueWorker, Task> test)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        await EnqueueAsync(h, items);
+        var handler = new GatedHandler(Kind);
+        using var worker = h.NewWorker(handler);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await handler.StartedAsync(2);
+            await test(h, handler, worker);
         }
         finally
         {
