@@ -4,8 +4,9 @@ namespace PresenceBot.Storage;
 /// One holder at a time; of those waiting, a foreground writer (a request someone is waiting for: the API, the webhook,
 /// the bot) goes before background work (the work queue's runs, <see cref="Background"/>), each in the order they came.
 /// Measured under the publish load run: the API's change transaction waited its turn behind the queue's deliveries,
-/// write-backs and completions, which nobody waits for by the millisecond (docs/performance.md, issue 12). Background
-/// work is not starved: a waiter past its longest wait goes on without a turn (see <see cref="SqliteWriteGate"/>).
+/// write-backs and completions, which nobody waits for by the millisecond (docs/performance.md, issue 12). Under
+/// requests without pause, background work waits: a waiter past its longest wait goes on without a turn, into SQLite's
+/// own busy handling (<see cref="SqliteWriteGate"/>). Unmarked writes count as foreground, also hosted services' own.
 /// </summary>
 internal sealed class WriteTurns
 {
@@ -27,6 +28,9 @@ internal sealed class WriteTurns
             }
         }
     }
+
+    /// <summary>Whether the current flow's writes are background work.</summary>
+    public static bool IsBackground => InBackground.Value;
 
     /// <summary>Marks the writes of the current flow (and what it starts) as background work until disposed.</summary>
     public static IDisposable Background()

@@ -1,17 +1,21 @@
+using PresenceBot.Storage;
+
 namespace PresenceBot.WorkQueue;
 
 /// <summary>
 /// Group commit: a write asked for while an earlier one is being written waits for the next, which writes everything
 /// asked for meanwhile in one go. Alone, a write goes at once; under load one commit serves many, which on SQLite's
 /// single writer is what decides how far the queue keeps up. Should a batch fail (on PostgreSQL, say, a deadlock with
-/// another instance's batch), its items are written one by one, so only a bad item fails. Used for finished runs
+/// another instance's batch), its items are written one by one, so only a bad item fails. A batch takes the SQLite write
+/// turn as background work only when everyone in it asked as background work (<see cref="WriteTurns"/>): a webhook's
+/// enqueue in a batch a work-queue run started still goes before the queue's runs. Used for finished runs
 /// (<see cref="WorkQueueWorker"/>) and for enqueues outside a change (<see cref="WorkItems"/>: the webhook's).
 /// </summary>
 /// <param name="write">Writes a batch in one transaction; one result per item, in order.</param>
 internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write)
 {
     private readonly Lock _gate = new();
-    private List<(TItem Item, TaskCompletionSource<TResult> Done)> _pending = [];
+    private List<(TItem Item, TaskCompletionSource<TResult> Done, bool Background)> _pending = [];
     private bool _writing;
 
     /// <summary>Writes <paramref name="item"/> with whatever else is asked for meanwhile; its result when committed.</summary>
@@ -21,14 +25,18 @@ internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
         bool start;
         lock (_gate)
         {
-            _pending.Add((item, done));
+            _pending.Add((item, done, WriteTurns.IsBackground));
             start = !_writing;
             _writing = true;
         }
 
         if (start)
         {
-            _ = Task.Run(WriteBatchesAsync, CancellationToken.None);
+            // The loop writes for everyone who asks meanwhile, so it must not carry its starter's context (its write priority).
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(WriteBatchesAsync, CancellationToken.None);
+            }
         }
 
         return done.Task;
@@ -38,7 +46,7 @@ internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
     {
         while (true)
         {
-            List<(TItem Item, TaskCompletionSource<TResult> Done)> batch;
+            List<(TItem Item, TaskCompletionSource<TResult> Done, bool Background)> batch;
             lock (_gate)
             {
                 if (_pending.Count == 0)
@@ -53,7 +61,12 @@ internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
 
             try
             {
-                var results = await write(batch.ConvertAll(b => b.Item)).ConfigureAwait(false);
+                IReadOnlyList<TResult> results;
+                using (batch.TrueForAll(b => b.Background) ? WriteTurns.Background() : null)
+                {
+                    results = await write(batch.ConvertAll(b => b.Item)).ConfigureAwait(false);
+                }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(results[i]);
@@ -61,9 +74,9 @@ internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
             }
             catch (Exception) when (batch.Count > 1)
             {
-                foreach (var (item, done) in batch)
+                foreach (var (item, done, background) in batch)
                 {
-                    await OneAsync(item, done).ConfigureAwait(false);
+                    await OneAsync(item, done, background).ConfigureAwait(false);
                 }
             }
             catch (Exception ex)
@@ -73,8 +86,9 @@ internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Tas
         }
     }
 
-    private async Task OneAsync(TItem item, TaskCompletionSource<TResult> done)
+    private async Task OneAsync(TItem item, TaskCompletionSource<TResult> done, bool background)
     {
+        using var priority = background ? WriteTurns.Background() : null;
         try
         {
             done.SetResult((await write([item]).ConfigureAwait(false))[0]);

@@ -1,3 +1,4 @@
+using PresenceBot.Storage;
 using PresenceBot.WorkQueue;
 
 namespace PresenceBot.Tests.WorkQueue;
@@ -6,6 +7,7 @@ namespace PresenceBot.Tests.WorkQueue;
 public sealed class GroupCommitTests
 {
     private readonly List<IReadOnlyList<int>> _batches = [];
+    private readonly List<bool> _writtenInBackground = [];
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [Fact]
@@ -47,11 +49,44 @@ public sealed class GroupCommitTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
     }
 
+    [Fact]
+    public async Task A_batch_is_background_work_only_when_everyone_in_it_asked_as_background_work()
+    {
+        var commits = new GroupCommit<int, int>(WriteAsync);
+        Task<int> first, background, request;
+        using (WriteTurns.Background())
+        {
+            // A background writer starts the batching and the next batch gathers while it is written.
+            first = commits.WriteAsync(1);
+            await Eventually(() => _batches.Count == 1);
+            background = commits.WriteAsync(2);
+        }
+
+        request = commits.WriteAsync(3);
+        ReleaseBatch();
+        await first;
+        await Eventually(() => _batches.Count == 2);
+        ReleaseBatch();
+        await Task.WhenAll(background, request);
+
+        using (WriteTurns.Background())
+        {
+            var alone = commits.WriteAsync(4);
+            await Eventually(() => _batches.Count == 3);
+            ReleaseBatch();
+            await alone;
+        }
+
+        Assert.Equal([[1], [2, 3], [4]], _batches);
+        Assert.Equal([true, false, true], _writtenInBackground);
+    }
+
     private async Task<IReadOnlyList<int>> WriteAsync(IReadOnlyList<int> items)
     {
         lock (_batches)
         {
             _batches.Add([.. items]);
+            _writtenInBackground.Add(WriteTurns.IsBackground);
         }
 
         await _release.Task;
