@@ -105,7 +105,8 @@ public sealed class CoordinationTests
     private static TimeSpan Grace => 2 * new WorkQueueOptions().DeadInstanceCheck;
 
     /// <summary>
-    /// Waits (bounded) until exactly <paramref name="count"/> instances' liveness locks are held: the server ends a
+    /// Waits (bounded) until exactly <paramref name="count"/> instances' liveness locks are held in this test's database
+    /// (pg_locks lists the whole server's, and other tests' instances run at the same time): the server ends a
     /// closed or terminated session's backend, and releases its locks, moments after, not at the same instant.
     /// </summary>
     private static async Task LivenessLocksHeldAsync(WorkQueueHarness h, long count)
@@ -116,7 +117,8 @@ public sealed class CoordinationTests
         while (true)
         {
             await using var held = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = @space AND granted", connection);
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = @space AND granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
             held.Parameters.AddWithValue("space", InstanceLiveness.KeySpace);
             var now = (long)(await held.ExecuteScalarAsync())!;
             if (now == count)
