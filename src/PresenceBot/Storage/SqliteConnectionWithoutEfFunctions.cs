@@ -13,8 +13,8 @@ namespace PresenceBot.Storage;
 /// EF's SQLite connection, but its <see cref="SqliteConnection"/> comes without the SQL functions EF adds for decimal
 /// arithmetic and <c>Regex.IsMatch</c> (<c>ef_add</c>, <c>ef_compare</c> … <c>regexp</c>, the <c>ef_sum</c>… aggregates and
 /// the <c>EF_DECIMAL</c> collation). Microsoft.Data.Sqlite registers those twelve again on every open, each with a
-/// handle that is finalized rather than disposed: measured under the publish load run, 28,600 finalizations a second
-/// and the finalizer thread busy most of a core (docs/performance.md, issue 12). The model has no decimal and no query
+/// handle that is finalized rather than disposed: measured under the publish load run, 228,857 finalizations in 8 s
+/// (docs/performance.md, issue 12, "Fourth round"). The model has no decimal and no query
 /// matches a regex (<c>SqliteConnectionTests</c> checks the model), so nothing here needs them; a query that did would
 /// fail with "no such function", not quietly. EF's own connection would also take a command timeout and SpatiaLite
 /// from the options; neither is configured here.
