@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Graph.Users.Item.CalendarView.Delta;
 using NodaTime;
 using NodaTime.Text;
@@ -23,8 +24,8 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
 
     public async Task<CalendarRead> ReadWindowAsync(string personId, Interval window, CancellationToken cancellationToken)
     {
-        var first = await graph.Client.Users[personId].CalendarView.Delta.GetAsDeltaGetResponseAsync(
-            request => WindowRequest(request, window), cancellationToken).ConfigureAwait(false);
+        var first = await graph.Client.SendAsync(WindowRequest(personId, window), DeltaGetResponse.CreateFromDiscriminatorValue, cancellationToken)
+            .ConfigureAwait(false);
         return await CollectAsync(personId, first, isFull: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -34,7 +35,7 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
         var firstPages = await GraphBatch.GetAsync<DeltaGetResponse>(
             graph.Client,
             personIds,
-            personId => graph.Client.Users[personId].CalendarView.Delta.ToGetRequestInformation(r => WindowRequest(r, window)),
+            personId => WindowRequest(personId, window),
             time,
             cancellationToken).ConfigureAwait(false);
 
@@ -49,11 +50,14 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
         return reads;
     }
 
-    private static void WindowRequest(Microsoft.Kiota.Abstractions.RequestConfiguration<DeltaRequestBuilder.DeltaRequestBuilderGetQueryParameters> request, Interval window)
+    /// <summary>The first page of a window's delta (set by hand, see <see cref="GraphRequests"/>).</summary>
+    internal RequestInformation WindowRequest(string personId, Interval window)
     {
-        request.QueryParameters.StartDateTime = InstantPattern.ExtendedIso.Format(window.Start);
-        request.QueryParameters.EndDateTime = InstantPattern.ExtendedIso.Format(window.End);
+        var request = graph.Client.Users[personId].CalendarView.Delta.ToGetRequestInformation();
+        request.QueryParameters["startDateTime"] = InstantPattern.ExtendedIso.Format(window.Start);
+        request.QueryParameters["endDateTime"] = InstantPattern.ExtendedIso.Format(window.End);
         Prefer(request.Headers);
+        return request;
     }
 
     public async Task<CalendarRead> ReadChangesAsync(string personId, string deltaLink, CancellationToken cancellationToken)
@@ -69,9 +73,12 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
         }
     }
 
-    private async Task<DeltaGetResponse?> Page(string personId, string link, CancellationToken cancellationToken) =>
-        await graph.Client.Users[personId].CalendarView.Delta.WithUrl(link)
-            .GetAsDeltaGetResponseAsync(request => Prefer(request.Headers), cancellationToken).ConfigureAwait(false);
+    private async Task<DeltaGetResponse?> Page(string personId, string link, CancellationToken cancellationToken)
+    {
+        var request = graph.Client.Users[personId].CalendarView.Delta.WithUrl(link).ToGetRequestInformation();
+        Prefer(request.Headers);
+        return await graph.Client.SendAsync(request, DeltaGetResponse.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<CalendarRead> CollectAsync(string personId, DeltaGetResponse? page, bool isFull, CancellationToken cancellationToken)
     {
