@@ -94,9 +94,9 @@ internal static class CalendarRun
             var stallBefore = RunSupport.CpuStallMicroseconds();
             var loadStarted = Stopwatch.GetTimestamp();
             using var webhook = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
-            var load = new NotificationLoad(webhook, targets, options.PerPost, standInOptions.TenantId).RunAsync(options, ct);
+            var load = new NotificationLoad(webhook, targets, options.PerPost, standInOptions.TenantId).RunAsync(options.Rate, options.DurationSeconds, options.MaxNotifications, options.Workers, ct);
             // The same schedule and bodies against the bare endpoint, at the same time: the floor of this very run.
-            var floor = new NotificationLoad(bareClient, targets, options.PerPost, standInOptions.TenantId).RunAsync(options, ct);
+            var floor = new NotificationLoad(bareClient, targets, options.PerPost, standInOptions.TenantId).RunAsync(options.Rate, options.DurationSeconds, options.MaxNotifications, options.Workers, ct);
             var probes = new BookingProbe(graph, api, seeded.ProbePool, time).RunAsync(options.DurationSeconds, options.ProbeEverySeconds, options.ProbeTimeoutSeconds, ct);
             var loaded = await load.ConfigureAwait(false);
             var floored = await floor.ConfigureAwait(false);

@@ -33,14 +33,15 @@ internal sealed class NotificationLoad(HttpClient client, IReadOnlyList<Notifica
     public static IReadOnlyList<NotificationTarget> Focused(IReadOnlyList<NotificationTarget> targets, int focus) =>
         focus > 0 ? targets.OrderBy(t => t.PersonId, StringComparer.Ordinal).Take(focus).ToList() : targets;
 
-    public async Task<NotificationLoadResult> RunAsync(CalendarRunOptions options, CancellationToken cancellationToken)
+    /// <param name="rate">Notification items per second (POSTs per second: the rate over the items per post).</param>
+    public async Task<NotificationLoadResult> RunAsync(double rate, double durationSeconds, int maxNotifications, int workers, CancellationToken cancellationToken)
     {
         long accepted = 0;
         var posts = await OpenLoop.RunAsync(
-            options.PostRate,
-            options.DurationSeconds,
-            Math.Max(1, options.MaxNotifications / perPost),
-            options.Workers,
+            rate / perPost,
+            durationSeconds,
+            Math.Max(1, maxNotifications / perPost),
+            workers,
             async (_, random, ct) =>
             {
                 using var content = new ByteArrayContent(Body(random));

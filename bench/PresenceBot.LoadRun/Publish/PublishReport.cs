@@ -10,6 +10,14 @@ internal sealed class PublishReport(PublishRunOptions options)
     /// <summary>The same schedule of PUTs against a bare Kestrel endpoint at the same time (<see cref="BareEndpoint"/>).</summary>
     public required ChangeResult Bare { get; init; }
 
+    /// <summary>Graph's notifications to the webhook during the load, and the same to the bare endpoint (null: none sent).</summary>
+    public required Calendar.NotificationLoadResult? Notifications { get; init; }
+
+    public required Calendar.NotificationLoadResult? BareNotifications { get; init; }
+
+    /// <summary>Calendar re-reads still waiting after the backlog: a notification accepted but not followed by its re-read.</summary>
+    public required long CalendarWorkLeft { get; init; }
+
     public required IReadOnlyList<(string Url, PublishDelays Delays, int BadSignatures, int OlderAfterNewer, int Arrivals)> Delays { get; init; }
 
     public required TimeSpan DrainTime { get; init; }
@@ -41,7 +49,17 @@ internal sealed class PublishReport(PublishRunOptions options)
 
     private bool Clean => Changes.Run.Errors == 0 && Delays.All(d => d.Delays.Lost == 0 && d.BadSignatures == 0 && d.OlderAfterNewer == 0);
 
-    public bool Passed => DelayMet && ApiMet && Clean;
+    private double[] WebhookMs => Notifications is null ? [] : Percentiles.SortedMs(Notifications.Posts.LatencyTicks);
+
+    private double[] BareWebhookMs => BareNotifications is null ? [] : Percentiles.SortedMs(BareNotifications.Posts.LatencyTicks);
+
+    private double WebhookTargetMs => Math.Max(10, 3 * Percentiles.Of(BareWebhookMs, 0.99));
+
+    /// <summary>Met when no notifications were asked for: then the calendar mode measures the answer.</summary>
+    private bool WebhookMet => Notifications is null
+        || (Notifications.Posts.Errors == 0 && CalendarWorkLeft == 0 && Percentiles.Of(WebhookMs, 0.99) <= WebhookTargetMs);
+
+    public bool Passed => DelayMet && ApiMet && Clean && WebhookMet;
 
     public void Print()
     {
@@ -67,6 +85,15 @@ internal sealed class PublishReport(PublishRunOptions options)
             Console.WriteLine($"| … delay p99 per {WindowSeconds} s of the load (by when the change was sent) | {ByWindow(delays)} ms |");
         }
 
+        if (Notifications is not null)
+        {
+            var webhook = WebhookMs;
+            var bareWebhook = BareWebhookMs;
+            Console.WriteLine(string.Create(c, $"| Graph notifications to the webhook | {Notifications.Posts.Requests} at {Notifications.Posts.SendRate:F1}/s, {Notifications.Posts.Errors} errors{Kinds(Notifications.Posts.ErrorKinds)}; {Notifications.Accepted} accepted, {CalendarWorkLeft} re-reads left after the backlog |"));
+            Console.WriteLine(string.Create(c, $"| Webhook answer p50 / p95 / p99 / max | {Percentiles.Of(webhook, 0.5):F2} / {Percentiles.Of(webhook, 0.95):F2} / {Percentiles.Of(webhook, 0.99):F2} / {Percentiles.Max(webhook):F2} ms |"));
+            Console.WriteLine(string.Create(c, $"| Bare endpoint, same notifications, same time: p50 / p95 / p99 / max | {Percentiles.Of(bareWebhook, 0.5):F2} / {Percentiles.Of(bareWebhook, 0.95):F2} / {Percentiles.Of(bareWebhook, 0.99):F2} / {Percentiles.Max(bareWebhook):F2} ms |"));
+        }
+
         Console.WriteLine(string.Create(c, $"| Teams status messages set / Graph writes | {StatusMessages} / {GraphWrites} |"));
         Console.WriteLine(string.Create(c, $"| Backlog worked off after the load | {DrainTime.TotalSeconds:F1} s |"));
         Console.WriteLine(string.Create(c, $"| Service CPU during load | {ServiceCpu.TotalSeconds:F1} s ({ServiceCpu.TotalSeconds / LoadElapsed.TotalSeconds * 100:F0} % of one core) |"));
@@ -79,6 +106,11 @@ internal sealed class PublishReport(PublishRunOptions options)
         Console.WriteLine();
         Console.WriteLine(string.Create(c, $"delay  {Verdict(DelayMet)}: worst receiver's p99 {WorstDelayP99:F1} ms (target <= {options.TargetDelayP99Ms:F0})"));
         Console.WriteLine(string.Create(c, $"api    {Verdict(ApiMet)}: p99 {Percentiles.Of(api, 0.99):F2} ms against a bare endpoint's {Percentiles.Of(floor, 0.99):F2} ms (target <= {ApiTargetMs:F2})"));
+        if (Notifications is not null)
+        {
+            Console.WriteLine(string.Create(c, $"webhook {Verdict(WebhookMet)}: p99 {Percentiles.Of(WebhookMs, 0.99):F2} ms against a bare endpoint's {Percentiles.Of(BareWebhookMs, 0.99):F2} ms (target <= {WebhookTargetMs:F2}), {Notifications.Posts.Errors} not answered 202, {CalendarWorkLeft} re-reads left"));
+        }
+
         Console.WriteLine($"clean  {Verdict(Clean)}: no failed change, nothing lost, every signature good, no older state after a newer one");
         Console.WriteLine(Passed ? "RESULT: PASS" : "RESULT: FAIL");
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using PresenceBot.Bench;
 using PresenceBot.GraphStandIn;
+using PresenceBot.LoadRun.Calendar;
 
 namespace PresenceBot.LoadRun.Publish;
 
@@ -34,7 +35,8 @@ internal static class PublishRun
             var databaseFile = Path.Combine(temp.FullName, "presencebot.db");
             var apiKey = Convert.ToHexString(Guid.NewGuid().ToByteArray());
 
-            graph = await GraphStandInServer.StartAsync(new GraphStandInOptions { Port = 0 }, ct).ConfigureAwait(false);
+            var standInOptions = new GraphStandInOptions { Port = 0 };
+            graph = await GraphStandInServer.StartAsync(standInOptions, ct).ConfigureAwait(false);
             var serviceArgs = new List<string> { $"--Graph:BaseUrl={graph.BaseUrl.AbsoluteUri.TrimEnd('/')}", "--Graph:Credential=None" };
             for (var i = 0; i < options.Receivers; i++)
             {
@@ -82,13 +84,21 @@ internal static class PublishRun
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up delivered after {Stopwatch.GetElapsedTime(warmedAt).TotalSeconds:F1} s"));
             }
 
+            // Graph's notifications to the webhook alongside, when asked: to subscribed people, for an event id Graph
+            // would name (none of theirs here, so each re-read finds nothing new, as after Graph's duplicates).
+            var targets = options.NotificationRate > 0 ? await SubscribedAsync(graph, people, service, ct).ConfigureAwait(false) : [];
+            using var webhook = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
             var cpuBefore = service.CpuTime();
             var stallBefore = RunSupport.CpuStallMicroseconds();
             var loadStarted = Stopwatch.GetTimestamp();
             var measured = load.RunAsync(warmup, options.Rate, options.DurationSeconds, options.MaxRequests, options.Workers, ct);
             var bareRun = floor.RunAsync(warmup, options.Rate, options.DurationSeconds, options.MaxRequests, options.Workers, ct);
+            var notified = Notify(webhook, targets, standInOptions, options, ct);
+            var notifiedBare = Notify(bareClient, targets, standInOptions, options, ct);
             var changes = await measured.ConfigureAwait(false);
             var floored = await bareRun.ConfigureAwait(false);
+            var notifications = notified is null ? null : await notified.ConfigureAwait(false);
+            var bareNotifications = notifiedBare is null ? null : await notifiedBare.ConfigureAwait(false);
             var loadElapsed = Stopwatch.GetElapsedTime(loadStarted);
             var serviceCpu = service.CpuTime() - cpuBefore;
             var pressure = (RunSupport.CpuStallMicroseconds() - stallBefore) / 1e6 / loadElapsed.TotalSeconds * 100;
@@ -97,11 +107,19 @@ internal static class PublishRun
             // Every committed change (or a newer one for the person) at every receiver, bounded.
             var drainStarted = Stopwatch.GetTimestamp();
             await DrainAsync(service, receivers, changes, load, options.DrainLimitSeconds, ct).ConfigureAwait(false);
+            var database = new ServiceDatabase(databaseFile);
+            while (await database.CalendarWorkAsync(ct).ConfigureAwait(false) > 0 && Stopwatch.GetElapsedTime(drainStarted) < TimeSpan.FromSeconds(options.DrainLimitSeconds))
+            {
+                await Task.Delay(250, ct).ConfigureAwait(false);
+            }
 
             var report = new PublishReport(options)
             {
                 Changes = changes,
                 Bare = floored,
+                Notifications = notifications,
+                BareNotifications = bareNotifications,
+                CalendarWorkLeft = await database.CalendarWorkAsync(ct).ConfigureAwait(false),
                 Delays = [.. receivers.Select(r => (r.Url, PublishDelays.Of(changes, load, r.Arrivals), r.BadSignatures, r.OlderAfterNewer, r.Arrivals.Count))],
                 DrainTime = Stopwatch.GetElapsedTime(drainStarted),
                 StatusMessages = graph.Presence.AllHistory().Count,
@@ -162,6 +180,39 @@ internal static class PublishRun
 
             await Task.Delay(250, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static Task<NotificationLoadResult>? Notify(
+        HttpClient client, IReadOnlyList<NotificationTarget> targets, GraphStandInOptions standIn, PublishRunOptions options, CancellationToken cancellationToken) =>
+        targets.Count == 0
+            ? null
+            : new NotificationLoad(client, targets, perPost: 1, standIn.TenantId)
+                .RunAsync(options.NotificationRate, options.DurationSeconds, options.MaxRequests, options.Workers, cancellationToken);
+
+    /// <summary>Every coupled person's subscription (they come after the calendar start-up's first read), bounded.</summary>
+    private static async Task<IReadOnlyList<NotificationTarget>> SubscribedAsync(
+        GraphStandInServer graph, IReadOnlyList<GeneratedPerson> people, ServiceProcess service, CancellationToken cancellationToken)
+    {
+        var coupled = people.Count(p => p.CalendarCoupling != "off");
+        var started = Stopwatch.GetTimestamp();
+        while (graph.Subscriptions.Count < coupled && Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(120))
+        {
+            if (service.HasExited)
+            {
+                throw new LoadRunException("the service exited before everyone was subscribed");
+            }
+
+            await Task.Delay(250, cancellationToken).ConfigureAwait(false);
+        }
+
+        var events = graph.Subscriptions
+            .Select(s => s.EventsUser())
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(person => person, _ => (string[])["AAMkAGloadrun-notified-event"], StringComparer.Ordinal);
+        var targets = NotificationLoad.Targets(graph.Subscriptions, events);
+        Console.WriteLine($"notifications to {targets.Count} subscribed people ({coupled} coupled)");
+        return targets.Count > 0 ? targets : throw new LoadRunException("nobody was subscribed to send notifications for");
     }
 
     private static async Task WaitBareAsync(HttpClient client, CancellationToken cancellationToken)

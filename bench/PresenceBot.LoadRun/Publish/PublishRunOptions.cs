@@ -28,6 +28,13 @@ internal sealed record PublishRunOptions
     /// <summary>Write manual referrals back to Outlook (<c>"writeBack": "calendar"</c> for every municipality) through the stand-in.</summary>
     public bool WriteBack { get; init; } = true;
 
+    /// <summary>
+    /// Graph change notifications per second posted to the service's webhook during the load (0: none), spread over
+    /// every subscribed person and sent to the bare endpoint too: the webhook answer's target of issue 11 while
+    /// publishing runs.
+    /// </summary>
+    public double NotificationRate { get; init; }
+
     /// <summary>How long after the load every change may take to reach every receiver before it counts as lost.</summary>
     public double DrainLimitSeconds { get; init; } = 120;
 
@@ -51,6 +58,7 @@ internal sealed record PublishRunOptions
             "--receivers" => options with { Receivers = OptionValues.Int(name, value, 1, 8) },
             "--teams-status" => options with { TeamsStatus = OptionValues.Int(name, value, 0, 1) == 1 },
             "--write-back" => options with { WriteBack = OptionValues.Int(name, value, 0, 1) == 1 },
+            "--notifications" => options with { NotificationRate = OptionValues.Double(name, value, 0, 5_000) },
             "--drain-limit" => options with { DrainLimitSeconds = OptionValues.Double(name, value, 1, 1_800) },
             "--target-delay-p99-ms" => options with { TargetDelayP99Ms = OptionValues.Double(name, value, 0, 600_000) },
             _ => throw new ArgumentException($"unknown option {name}"),

@@ -96,11 +96,10 @@ internal static class ScaleOutRun
             await WaitForAsync(async () => await AnswersAsync(bareClient).ConfigureAwait(false), [bare], 30, ct).ConfigureAwait(false);
 
             var targets = NotificationLoad.Targets(graph.Subscriptions, seeded.EventIds);
-            var calendarOptions = options.AsCalendar();
             var standInBefore = graph.Stats;
             var loadStarted = Stopwatch.GetTimestamp();
-            var load = new NotificationLoad(balanced, targets, options.PerPost, standInOptions.TenantId).RunAsync(calendarOptions, ct);
-            var floor = new NotificationLoad(bareClient, targets, options.PerPost, standInOptions.TenantId).RunAsync(calendarOptions, ct);
+            var load = new NotificationLoad(balanced, targets, options.PerPost, standInOptions.TenantId).RunAsync(options.Rate, options.DurationSeconds, options.MaxNotifications, options.Workers, ct);
+            var floor = new NotificationLoad(bareClient, targets, options.PerPost, standInOptions.TenantId).RunAsync(options.Rate, options.DurationSeconds, options.MaxNotifications, options.Workers, ct);
             var killing = KillAndRestartAsync(a, options, ct);
             var loaded = await load.ConfigureAwait(false);
             var floored = await floor.ConfigureAwait(false);

@@ -43,16 +43,6 @@ internal sealed record ScaleOutRunOptions
 
     public double PostRate => Rate / PerPost;
 
-    /// <summary>The shape <see cref="Calendar.NotificationLoad"/> takes (it is shared with the calendar mode).</summary>
-    public Calendar.CalendarRunOptions AsCalendar() => new()
-    {
-        Rate = Rate,
-        DurationSeconds = DurationSeconds,
-        PerPost = PerPost,
-        Workers = Workers,
-        MaxNotifications = MaxNotifications,
-    };
-
     public static ScaleOutRunOptions Parse(string[] args)
         => OptionValues.Parse(args, new ScaleOutRunOptions(), options => options with { KeepTemp = true }, (options, name, value) => name switch
         {
