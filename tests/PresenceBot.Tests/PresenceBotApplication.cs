@@ -38,6 +38,9 @@ public sealed class PresenceBotApplication : WebApplicationFactory<Program>
             ["Jobs:WorkerCount"] = "4",
             // The built-in Graph stand-in defaults to the README's fixed port; parallel hosts need a free one each.
             ["GraphStandIn:Port"] = "0",
+            // The clock here stands still unless a test moves it, so a re-read gathered for 200 ms would never come due.
+            // The gather is the work queue's and has its tests there (WorkQueueTests, WorkQueueSignalTests).
+            ["Graph:RereadGatherMilliseconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

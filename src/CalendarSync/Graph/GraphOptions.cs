@@ -46,16 +46,26 @@ public sealed class GraphOptions : IValidatableObject
     public int RenewBeforeMinutes { get; set; } = 720;
 
     /// <summary>
-    /// Calendars re-read at the same time after notifications (one at a time per person); empty = one per core.
-    /// When Graph answers fast, a re-read is CPU and database work, and more of them than cores only queue up in
-    /// front of the webhook's answers on the thread pool (measured on 2 cores: 2 → webhook p99 8.8 ms, 8 → 11.9 ms,
-    /// 16 → 21.8 ms). Against the real Graph a re-read mostly waits, so raise it there if re-reads fall behind.
+    /// Calendars re-read at the same time after notifications (one at a time per person); empty = two per core. A
+    /// re-read waits for Graph's answer and for its turn to write, so one per core left the cores idle while re-reads
+    /// fell behind: on 2 cores at 1,000 notifications/s spread over 1,900 people, 2 at a time made a booking visible in
+    /// 2.1–2.4 s (p95), 4 in 0.3 s, with the webhook's answers no slower (docs/performance.md, issue 11). More than that
+    /// queues re-reads' CPU work in front of the webhook's answers when Graph answers fast; against the real Graph, whose
+    /// answers take longer, raise it if re-reads fall behind.
     /// </summary>
     [Range(1, 64)]
     public int? ConcurrentSyncs { get; set; }
 
-    /// <summary><see cref="ConcurrentSyncs"/>, or the number of cores when it is not set.</summary>
-    public int EffectiveConcurrentSyncs => ConcurrentSyncs ?? Environment.ProcessorCount;
+    /// <summary><see cref="ConcurrentSyncs"/>, or two per core when it is not set.</summary>
+    public int EffectiveConcurrentSyncs => ConcurrentSyncs ?? 2 * Environment.ProcessorCount;
+
+    /// <summary>
+    /// How long a person's re-read waits after the notification that asked for it, gathering the notifications that
+    /// follow (Graph sends one per occurrence when a recurring series is edited, and repeats itself): a burst for one
+    /// mailbox becomes a re-read or two, not one per notification. 0 = at once.
+    /// </summary>
+    [Range(0, 5000)]
+    public int RereadGatherMilliseconds { get; set; } = 200;
 
     /// <summary>A tentative booking closes the phone too (off by default).</summary>
     public bool TentativeMakesReferral { get; set; }

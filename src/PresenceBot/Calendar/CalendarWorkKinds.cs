@@ -18,6 +18,7 @@ internal sealed class CalendarWorkKinds(IOptions<GraphOptions> options)
     {
         // Graph allows a few requests per mailbox and throttles per app: the configured number of re-reads at once.
         Concurrency = options.Value.EffectiveConcurrentSyncs,
+        Gather = TimeSpan.FromMilliseconds(options.Value.RereadGatherMilliseconds),
         FirstRetryDelay = TimeSpan.FromSeconds(5),
         MaxRetryDelay = TimeSpan.FromMinutes(5),
         // Graph down for a day still ends in a dead letter, not in retries for ever; the nightly full re-read asks again.

@@ -7,7 +7,7 @@ namespace PresenceBot.WorkQueue;
 /// A claimed item as its handler sees it; <see cref="Attempt"/> is 1 on the first run. A class, not a record: it
 /// collects what its run asks for (<see cref="Then"/>, <see cref="Record"/>), so it is one run's own object, equal only to itself.
 /// </summary>
-internal sealed class WorkItem(long id, string kind, string key, string? payload, int attempt, long generation, string leaseOwner, Instant createdAt)
+internal sealed class WorkItem(long id, string kind, string key, string? payload, int attempt, long generation, string leaseOwner, Instant createdAt, TimeSpan gather)
 {
     /// <summary>Guards both lists: the run fills them, and the group commit reads them on another thread.</summary>
     private readonly Lock _gate = new();
@@ -29,6 +29,9 @@ internal sealed class WorkItem(long id, string kind, string key, string? payload
     public string LeaseOwner { get; } = leaseOwner;
 
     public Instant CreatedAt { get; } = createdAt;
+
+    /// <summary>Its kind's <see cref="WorkKind.Gather"/>: asked for again during this run, it is due this long after the run.</summary>
+    public TimeSpan Gather { get; } = gather;
 
     /// <summary>What <see cref="Then"/> asked for, enqueued when the item is recorded as done.</summary>
     public IReadOnlyList<WorkRequest> FollowUps

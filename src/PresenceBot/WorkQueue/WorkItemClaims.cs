@@ -78,13 +78,13 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
         // Oldest due first, as claimed: the loop starts them in this order and keeps the rest waiting for a slot.
         var rows = await db.WorkItems.AsNoTracking().Where(w => w.LeaseOwner == owner).OrderBy(w => w.DueAt).ThenBy(w => w.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new WorkItem(r.Id, r.Kind, r.Key, r.Payload, r.Attempts, r.Generation, owner, r.CreatedAt)).ToList();
+        return rows.Select(r => new WorkItem(r.Id, r.Kind, r.Key, r.Payload, r.Attempts, r.Generation, owner, r.CreatedAt, kind.Gather)).ToList();
     }
 
     /// <summary>
     /// Done: the item goes, unless it was asked for again during the run; then it waits again with a clean slate,
-    /// due now: at the back of the line, so a key asked for without pause (a burst for one person) cannot keep the
-    /// others waiting by its older due time. Its <see cref="WorkItem.FollowUps"/> are enqueued in the same transaction.
+    /// due now (or after its kind's <see cref="WorkKind.Gather"/>): at the back of the line, so a key asked for without
+    /// pause (a burst for one person) cannot keep the others waiting by its older due time. Its <see cref="WorkItem.FollowUps"/> are enqueued in the same transaction.
     /// Returns true when it went.
     /// </summary>
     public async Task<bool> CompleteAsync(WorkItem item, CancellationToken cancellationToken) =>
@@ -149,7 +149,7 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
             .ExecuteUpdateAsync(
                 w => w.SetProperty(x => x.LeaseUntil, (Instant?)null).SetProperty(x => x.LeaseOwner, (string?)null)
                     .SetProperty(x => x.Attempts, 0).SetProperty(x => x.FirstError, (string?)null).SetProperty(x => x.LastError, (string?)null)
-                    .SetProperty(x => x.CreatedAt, now).SetProperty(x => x.DueAt, now),
+                    .SetProperty(x => x.CreatedAt, now).SetProperty(x => x.DueAt, now + Duration.FromTimeSpan(item.Gather)),
                 cancellationToken).ConfigureAwait(false);
         return false;
     }

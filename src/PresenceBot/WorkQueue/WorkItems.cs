@@ -41,7 +41,7 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
     internal static async Task UpsertAsync(PresenceBotDbContext db, WorkRequest request, Instant now, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(
             Upsert,
-            [request.Kind.Name, request.Key, request.Payload ?? string.Empty, Time(db, request.DueAt ?? now), Time(db, now)],
+            [request.Kind.Name, request.Key, request.Payload ?? string.Empty, Time(db, request.DueFrom(now)), Time(db, now)],
             cancellationToken).ConfigureAwait(false);
 
     /// <summary>
@@ -127,15 +127,18 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
                 .Select(w => new { w.Key, w.DueAt, w.Attempts, w.Payload })
                 .ToDictionaryAsync(w => w.Key, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
             remaining.AddRange(kind.Where(r => !(waiting.TryGetValue(r.Key, out var row)
-                && (row.Attempts > 0 || row.DueAt <= (r.DueAt ?? now))
+                && (row.Attempts > 0 || row.DueAt <= r.DueFrom(now))
                 && (string.IsNullOrEmpty(r.Payload) || r.Payload == row.Payload))));
         }
 
         return remaining;
     }
 
-    /// <summary>Wakes this instance's worker for <paramref name="kind"/> (after a commit; other instances poll).</summary>
-    public void Wake(WorkKind kind) => signal.Wake(kind.Name);
+    /// <summary>
+    /// Wakes this instance's worker for <paramref name="kind"/> (after a commit; other instances poll), when what was
+    /// asked for is due: at once, or after the kind's <see cref="WorkKind.Gather"/>.
+    /// </summary>
+    public void Wake(WorkKind kind) => signal.Wake(kind.Name, kind.Gather);
 
     /// <summary>SQLite has no instant type: the model stores Unix ticks there, and raw SQL must too.</summary>
     internal static object Time(PresenceBotDbContext db, Instant instant) =>

@@ -25,4 +25,11 @@ internal sealed record WorkKind(string Name)
 
     /// <summary>Age after which a failing item becomes a dead letter, however few its attempts.</summary>
     public TimeSpan MaxAge { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a request waits before it is due, and a key asked for again during its run waits after that run: the
+    /// requests for one key in that time are one run. Zero (the default): due at once. Calendar re-reads gather Graph's
+    /// bursts for one mailbox (a recurring series edited is a notification per occurrence) into a re-read or two.
+    /// </summary>
+    public TimeSpan Gather { get; init; }
 }

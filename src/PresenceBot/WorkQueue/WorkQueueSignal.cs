@@ -2,10 +2,14 @@ using System.Collections.Concurrent;
 
 namespace PresenceBot.WorkQueue;
 
-/// <summary>Wakes a kind's worker loop right after a local enqueue or a finished run, so work starts in milliseconds, not at the next poll.</summary>
-internal sealed class WorkQueueSignal(TimeProvider time)
+/// <summary>
+/// Wakes a kind's worker loop right after a local enqueue or a finished run, so work starts in milliseconds, not at the
+/// next poll; or, for work due a little later (a kind's <see cref="WorkKind.Gather"/>), when it is due.
+/// </summary>
+internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LaterWake> _later = new(StringComparer.Ordinal);
 
     public void Wake(string kind)
     {
@@ -23,6 +27,18 @@ internal sealed class WorkQueueSignal(TimeProvider time)
         }
     }
 
+    /// <summary>Wakes the loop of <paramref name="kind"/> <paramref name="after"/> from now (at once when it is zero).</summary>
+    public void Wake(string kind, TimeSpan after)
+    {
+        if (after <= TimeSpan.Zero)
+        {
+            Wake(kind);
+            return;
+        }
+
+        _later.GetOrAdd(kind, k => new LaterWake(time, () => Wake(k))).After(after);
+    }
+
     /// <summary>Waits for a wake-up or <paramref name="timeout"/> (on the <see cref="TimeProvider"/>'s clock), whichever comes first.</summary>
     public async Task WaitAsync(string kind, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -38,5 +54,67 @@ internal sealed class WorkQueueSignal(TimeProvider time)
         }
     }
 
+    public void Dispose()
+    {
+        foreach (var later in _later.Values)
+        {
+            later.Dispose();
+        }
+
+        foreach (var signal in _signals.Values)
+        {
+            signal.Dispose();
+        }
+    }
+
     private SemaphoreSlim For(string kind) => _signals.GetOrAdd(kind, _ => new SemaphoreSlim(0, 1));
+
+    /// <summary>
+    /// One timer per kind for its later wakes: armed for the first, it fires, wakes, and is armed again for the latest
+    /// asked for meanwhile, so a stream of requests costs one wake per gather, not one timer each. Work due between two
+    /// firings waits for the next at most (never longer than a gather).
+    /// </summary>
+    private sealed class LaterWake : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private readonly TimeProvider _time;
+        private readonly ITimer _timer;
+        private long _latest;
+        private bool _armed;
+
+        public LaterWake(TimeProvider time, Action wake)
+        {
+            _time = time;
+            _timer = time.CreateTimer(_ => Fire(wake), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        public void After(TimeSpan after)
+        {
+            lock (_gate)
+            {
+                _latest = Math.Max(_latest, _time.GetTimestamp() + (long)(after.TotalSeconds * _time.TimestampFrequency));
+                if (!_armed)
+                {
+                    _armed = true;
+                    _timer.Change(after, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+
+        private void Fire(Action wake)
+        {
+            wake();
+            lock (_gate)
+            {
+                var left = _time.GetElapsedTime(_time.GetTimestamp(), _latest);
+                _armed = left > TimeSpan.Zero;
+                if (_armed)
+                {
+                    _timer.Change(left, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+    }
 }

@@ -248,7 +248,12 @@ internal sealed class WorkQueueWorker(
     {
         try
         {
-            await _completions.WriteAsync(item).ConfigureAwait(false);
+            if (!await _completions.WriteAsync(item).ConfigureAwait(false))
+            {
+                // Asked for again during the run: due after the kind's gather (the finished run's wake comes too soon for it).
+                signal.Wake(kind.Name, kind.Gather);
+            }
+
             foreach (var followUp in item.FollowUps.Select(r => r.Kind.Name).Distinct(StringComparer.Ordinal))
             {
                 signal.Wake(followUp);

@@ -27,6 +27,7 @@ public sealed class RereadFailureTests
             async () => await host.CountAsync("work_items", $"Kind = 'calendar-reread' AND Key = '{Kim}' AND Attempts >= 1 AND LastError IS NOT NULL AND LeaseUntil IS NULL") == 1,
             "Kim's re-read waiting for its retry, with the error");
         Assert.Equal("available", (string?)(await host.StatusAsync(Kim))["state"]);
-        Assert.Equal(0, await host.CountAsync("work_items", $"Key = '{Sara}'"));
+        // Sara's work is done, not held up behind Kim's (a notification that came after her re-read began makes one more).
+        await Eventually.TrueAsync(async () => await host.CountAsync("work_items", $"Key = '{Sara}'") == 0, "Sara's re-reads done");
     }
 }

@@ -88,6 +88,58 @@ public sealed class WorkQueueTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task A_gathering_kind_runs_a_burst_asked_for_within_its_gather_once_a_gather_after_the_first_request(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var gathering = Kind with { Gather = TimeSpan.FromMilliseconds(200) };
+        var handler = new RecordingHandler(gathering);
+        var worker = h.NewWorker(handler);
+
+        await h.EnqueueAsync(gathering, "kim");
+        h.Time.Advance(TimeSpan.FromMilliseconds(150));
+        await h.Items.EnqueueAsync(Enumerable.Range(0, 50).Select(_ => new WorkRequest(gathering, "kim")).ToList(), CancellationToken.None);
+        Assert.Equal(0, await worker.RunDueAsync(handler, CancellationToken.None));
+
+        h.Time.Advance(TimeSpan.FromMilliseconds(50));
+        Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+        Assert.Equal(0, await worker.RunDueAsync(handler, CancellationToken.None));
+        Assert.Single(handler.Runs);
+        Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_key_of_a_gathering_kind_asked_for_during_its_run_is_due_a_gather_after_the_run(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var gathering = Kind with { Gather = TimeSpan.FromMilliseconds(200) };
+        await h.EnqueueAsync(gathering, "kim");
+        h.Time.Advance(TimeSpan.FromMilliseconds(200));
+        var handler = new RecordingHandler(gathering);
+        handler.During = async item =>
+        {
+            if (handler.Runs.Count == 1)
+            {
+                await h.EnqueueAsync(gathering, "kim");
+            }
+        };
+        var worker = h.NewWorker(handler);
+
+        Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+        var waiting = Assert.Single(await h.RowsAsync());
+        Assert.Equal(h.Now + Duration.FromMilliseconds(200), waiting.DueAt);
+        Assert.Equal(0, await worker.RunDueAsync(handler, CancellationToken.None));
+
+        h.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, await worker.RunDueAsync(handler, CancellationToken.None));
+        Assert.Equal(2, handler.Runs.Count);
+        Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task Work_enqueued_in_a_transaction_commits_and_rolls_back_with_it(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
