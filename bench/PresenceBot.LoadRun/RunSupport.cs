@@ -147,6 +147,13 @@ internal static class Percentiles
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     public static double Max(double[] sorted) => sorted.Length == 0 ? double.NaN : sorted[^1];
+
+    /// <summary>
+    /// Issue 11's rule for an answer measured beside a bare endpoint: p99 ≤ max(<paramref name="floorMs"/>, 3 × the bare
+    /// p99) up to 500 requests/s, ≤ 3 × above that.
+    /// </summary>
+    public static double BareTargetMs(double rate, double[] bareSorted, double floorMs = 10) =>
+        rate <= 500 ? Math.Max(floorMs, 3 * Of(bareSorted, 0.99)) : 3 * Of(bareSorted, 0.99);
 }
 
 /// <summary>The run cannot go on (service didn't start, died, or answered nonsense).</summary>

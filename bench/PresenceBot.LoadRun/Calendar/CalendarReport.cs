@@ -62,7 +62,7 @@ internal sealed class CalendarReport(CalendarRunOptions options)
     private double[] BareMs => _bareMs ??= Percentiles.SortedMs(BarePosts.LatencyTicks);
 
     /// <summary>Issue 11: p99 ≤ max(10 ms, 3 × the bare endpoint's p99) up to 500 notifications/s, ≤ 3 × above.</summary>
-    private double FloorTargetMs => options.Rate <= 500 ? Math.Max(10, 3 * Percentiles.Of(BareMs, 0.99)) : 3 * Percentiles.Of(BareMs, 0.99);
+    private double FloorTargetMs => Percentiles.BareTargetMs(options.Rate, BareMs);
 
     public bool FloorMet => Percentiles.Of(PostMs, 0.99) <= FloorTargetMs;
 

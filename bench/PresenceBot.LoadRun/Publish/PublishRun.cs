@@ -87,14 +87,16 @@ internal static class PublishRun
             // Graph's notifications to the webhook alongside, when asked: to subscribed people, for an event id Graph
             // would name (none of theirs here, so each re-read finds nothing new, as after Graph's duplicates).
             var targets = options.NotificationRate > 0 ? await SubscribedAsync(graph, people, service, ct).ConfigureAwait(false) : [];
+            // Each stream its own client on both sides: a shared connection pool would make one wait for the other's.
             using var webhook = LoadClient.Create(service.BaseAddress, apiKey, options.Workers);
+            using var bareWebhook = LoadClient.Create(bare.BaseAddress, apiKey, options.Workers);
             var cpuBefore = service.CpuTime();
             var stallBefore = RunSupport.CpuStallMicroseconds();
             var loadStarted = Stopwatch.GetTimestamp();
             var measured = load.RunAsync(warmup, options.Rate, options.DurationSeconds, options.MaxRequests, options.Workers, ct);
             var bareRun = floor.RunAsync(warmup, options.Rate, options.DurationSeconds, options.MaxRequests, options.Workers, ct);
             var notified = Notify(webhook, targets, standInOptions, options, ct);
-            var notifiedBare = Notify(bareClient, targets, standInOptions, options, ct);
+            var notifiedBare = Notify(bareWebhook, targets, standInOptions, options, ct);
             var changes = await measured.ConfigureAwait(false);
             var floored = await bareRun.ConfigureAwait(false);
             var notifications = notified is null ? null : await notified.ConfigureAwait(false);
@@ -107,8 +109,10 @@ internal static class PublishRun
             // Every committed change (or a newer one for the person) at every receiver, bounded.
             var drainStarted = Stopwatch.GetTimestamp();
             await DrainAsync(service, receivers, changes, load, options.DrainLimitSeconds, ct).ConfigureAwait(false);
+            var delivered = Stopwatch.GetElapsedTime(drainStarted);
             var database = new ServiceDatabase(databaseFile);
-            while (await database.CalendarWorkAsync(ct).ConfigureAwait(false) > 0 && Stopwatch.GetElapsedTime(drainStarted) < TimeSpan.FromSeconds(options.DrainLimitSeconds))
+            while (options.NotificationRate > 0 && await database.CalendarWorkAsync(ct).ConfigureAwait(false) > 0
+                && Stopwatch.GetElapsedTime(drainStarted) < TimeSpan.FromSeconds(options.DrainLimitSeconds))
             {
                 await Task.Delay(250, ct).ConfigureAwait(false);
             }
@@ -121,7 +125,7 @@ internal static class PublishRun
                 BareNotifications = bareNotifications,
                 CalendarWorkLeft = await database.CalendarWorkAsync(ct).ConfigureAwait(false),
                 Delays = [.. receivers.Select(r => (r.Url, PublishDelays.Of(changes, load, r.Arrivals), r.BadSignatures, r.OlderAfterNewer, r.Arrivals.Count))],
-                DrainTime = Stopwatch.GetElapsedTime(drainStarted),
+                DrainTime = delivered,
                 StatusMessages = graph.Presence.AllHistory().Count,
                 GraphWrites = graph.ReceivedWrites.Count,
                 ServiceCpu = serviceCpu,
@@ -187,7 +191,7 @@ internal static class PublishRun
         targets.Count == 0
             ? null
             : new NotificationLoad(client, targets, perPost: 1, standIn.TenantId)
-                .RunAsync(options.NotificationRate, options.DurationSeconds, options.MaxRequests, options.Workers, cancellationToken);
+                .RunAsync(options.NotificationRate, options.DurationSeconds, int.MaxValue, options.Workers, cancellationToken);
 
     /// <summary>Every coupled person's subscription (they come after the calendar start-up's first read), bounded.</summary>
     private static async Task<IReadOnlyList<NotificationTarget>> SubscribedAsync(

@@ -47,7 +47,7 @@ internal sealed class ScaleOutReport(ScaleOutRunOptions options)
     private double[] BareMs => _bareMs ??= Percentiles.SortedMs(BarePosts.LatencyTicks);
 
     /// <summary>As the calendar mode: p99 ≤ max(10 ms, 3 × the bare endpoint's p99) up to 500 notifications/s.</summary>
-    private double FloorTargetMs => options.Rate <= 500 ? Math.Max(options.TargetP99Ms, 3 * Percentiles.Of(BareMs, 0.99)) : 3 * Percentiles.Of(BareMs, 0.99);
+    private double FloorTargetMs => Percentiles.BareTargetMs(options.Rate, BareMs, options.TargetP99Ms);
 
     public bool FloorMet => Percentiles.Of(PostMs, 0.99) <= FloorTargetMs;
 

@@ -49,9 +49,10 @@ public sealed class GraphOptions : IValidatableObject
     /// Calendars re-read at the same time after notifications (one at a time per person); empty = two per core. A
     /// re-read waits for Graph's answer and for its turn to write, so one per core left the cores idle while re-reads
     /// fell behind: on 2 cores at 1,000 notifications/s spread over 1,900 people, 2 at a time made a booking visible in
-    /// 2.1–2.4 s (p95), 4 in 0.3 s, with the webhook's answers no slower (docs/performance.md, issue 11). More than that
-    /// queues re-reads' CPU work in front of the webhook's answers when Graph answers fast; against the real Graph, whose
-    /// answers take longer, raise it if re-reads fall behind.
+    /// 2.1–2.4 s (p95), 4 in 0.3 s (docs/performance.md, issue 11). Two per core relies on <see cref="RereadGatherMilliseconds"/>:
+    /// without the gather, 4 at a time re-read five people's calendars back to back under a concentrated burst and the
+    /// webhook's answers queued behind them (5.4 × a bare endpoint's p99). Against the real Graph, whose answers take
+    /// longer, raise it if re-reads fall behind.
     /// </summary>
     [Range(1, 64)]
     public int? ConcurrentSyncs { get; set; }
@@ -60,9 +61,10 @@ public sealed class GraphOptions : IValidatableObject
     public int EffectiveConcurrentSyncs => ConcurrentSyncs ?? 2 * Environment.ProcessorCount;
 
     /// <summary>
-    /// How long a person's re-read waits after the notification that asked for it, gathering the notifications that
-    /// follow (Graph sends one per occurrence when a recurring series is edited, and repeats itself): a burst for one
-    /// mailbox becomes a re-read or two, not one per notification. 0 = at once.
+    /// How long a person's re-read waits after the notification that asked for it (and after the re-read running when it
+    /// came), gathering the notifications that follow (Graph sends one per occurrence when a recurring series is edited,
+    /// and repeats itself): a burst for one mailbox becomes a re-read every gather instead of re-reads back to back. The
+    /// start-up, nightly and repair re-reads wait it too. 0 = at once.
     /// </summary>
     [Range(0, 5000)]
     public int RereadGatherMilliseconds { get; set; } = 200;

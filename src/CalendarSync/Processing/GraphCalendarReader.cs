@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Abstractions;
 using Microsoft.Graph.Users.Item.CalendarView.Delta;
+using Microsoft.Kiota.Abstractions;
 using NodaTime;
 using NodaTime.Text;
 using PresenceBot.CalendarSync.Graph;
@@ -119,7 +119,7 @@ internal sealed class GraphCalendarReader(GraphClientProvider graph, TimeProvide
         throw new InvalidOperationException($"Graph's delta for {personId} ended without a delta link.");
     }
 
-    private static void Prefer(Microsoft.Kiota.Abstractions.RequestHeaders headers)
+    private static void Prefer(RequestHeaders headers)
     {
         headers.Add("Prefer", "outlook.timezone=\"UTC\"");
         headers.Add("Prefer", $"odata.maxpagesize={PageSize}");

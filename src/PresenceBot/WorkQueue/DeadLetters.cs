@@ -18,8 +18,8 @@ internal sealed class DeadLetters(IDbContextFactory<PresenceBotDbContext> contex
     }
 
     /// <summary>
-    /// Puts the dead letters of <paramref name="kind"/> (all kinds when null) back into the queue, due at once, with
-    /// fresh attempts, in one transaction; a key already waiting absorbs its dead letter. Returns how many were replayed.
+    /// Puts the dead letters of <paramref name="kind"/> (all kinds when null) back into the queue, due as a new request
+    /// (at once, or after the kind's gather), with fresh attempts, in one transaction; a key already waiting absorbs its dead letter. Returns how many were replayed.
     /// </summary>
     public async Task<int> ReplayAsync(string? kind, CancellationToken cancellationToken)
     {

@@ -11,8 +11,15 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _signals = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LaterWake> _later = new(StringComparer.Ordinal);
 
+    private volatile bool _disposed;
+
     public void Wake(string kind)
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         var signal = For(kind);
         if (signal.CurrentCount == 0)
         {
@@ -24,13 +31,17 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
             {
                 // Woken by someone else at the same moment; one wake-up is enough.
             }
+            catch (ObjectDisposedException)
+            {
+                // A later wake firing while the host shuts down: nobody waits any more.
+            }
         }
     }
 
     /// <summary>Wakes the loop of <paramref name="kind"/> <paramref name="after"/> from now (at once when it is zero).</summary>
     public void Wake(string kind, TimeSpan after)
     {
-        if (after <= TimeSpan.Zero)
+        if (after <= TimeSpan.Zero || _disposed)
         {
             Wake(kind);
             return;
@@ -56,6 +67,7 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         foreach (var later in _later.Values)
         {
             later.Dispose();
@@ -72,7 +84,8 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
     /// <summary>
     /// One timer per kind for its later wakes: armed for the first, it fires, wakes, and is armed again for the latest
     /// asked for meanwhile, so a stream of requests costs one wake per gather, not one timer each. Work due between two
-    /// firings waits for the next at most (never longer than a gather).
+    /// firings waits for the next at most (never longer than a gather). Timers run on the monotonic clock and due times on
+    /// the wall clock; should the wall clock step back, an item waits for the loop's poll instead.
     /// </summary>
     private sealed class LaterWake : IDisposable
     {

@@ -254,9 +254,9 @@ internal sealed class WorkQueueWorker(
                 signal.Wake(kind.Name, kind.Gather);
             }
 
-            foreach (var followUp in item.FollowUps.Select(r => r.Kind.Name).Distinct(StringComparer.Ordinal))
+            foreach (var followUp in item.FollowUps.Select(r => r.Kind).DistinctBy(k => k.Name))
             {
-                signal.Wake(followUp);
+                signal.Wake(followUp.Name, followUp.Gather);
             }
 
             metrics.Processed(kind.Name, (NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()) - item.CreatedAt).ToTimeSpan());

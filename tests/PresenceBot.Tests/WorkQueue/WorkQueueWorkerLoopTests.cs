@@ -82,6 +82,37 @@ public sealed class WorkQueueWorkerLoopTests
             await WaitUntilAsync(() => Task.FromResult(handler.Cancelled.Contains("p3")));
         });
 
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task A_gathering_kind_is_woken_when_its_work_is_due_not_at_the_next_poll(DbProvider provider)
+    {
+        // The poll is a second of the fake clock, which moves only 400 ms here: both runs come from the gather's wakes.
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var gathering = Kind with { Gather = TimeSpan.FromMilliseconds(200) };
+        var handler = new GatedHandler(gathering);
+        using var worker = h.NewWorker(handler);
+        await h.Items.EnqueueAsync([new WorkRequest(gathering, "kim")], CancellationToken.None);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            h.Time.Advance(TimeSpan.FromMilliseconds(200));
+            await handler.StartedAsync(1);
+
+            // Asked for again during the run: due, and woken, a gather after the run.
+            await h.Items.EnqueueAsync([new WorkRequest(gathering, "kim")], CancellationToken.None);
+            handler.Open("kim");
+            await WaitUntilAsync(async () => (await h.RowsAsync()) is [{ LeaseOwner: null }]);
+            Assert.Single(handler.Started);
+            h.Time.Advance(TimeSpan.FromMilliseconds(200));
+            await handler.StartedAsync(2);
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary><paramref name="items"/> enqueued, the worker started and its first two runs begun, then <paramref name="test"/>; the worker stops after it (if the test has not stopped it).</summary>
     private static async Task WithTwoRunningAsync(DbProvider provider, int items, Func<WorkQueueHarness, GatedHandler, WorkQueueWorker, Task> test)
     {
