@@ -94,6 +94,7 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
         private readonly ITimer _timer;
         private long _latest;
         private bool _armed;
+        private bool _stopped;
 
         public LaterWake(TimeProvider time, Action wake)
         {
@@ -106,7 +107,7 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
             lock (_gate)
             {
                 _latest = Math.Max(_latest, _time.GetTimestamp() + (long)(after.TotalSeconds * _time.TimestampFrequency));
-                if (!_armed)
+                if (!_armed && !_stopped)
                 {
                     _armed = true;
                     _timer.Change(after, Timeout.InfiniteTimeSpan);
@@ -114,7 +115,15 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
             }
         }
 
-        public void Dispose() => _timer.Dispose();
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                // A firing in progress may still call back, but it re-arms nothing on a disposed timer.
+                _stopped = true;
+                _timer.Dispose();
+            }
+        }
 
         private void Fire(Action wake)
         {
@@ -122,7 +131,7 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
             lock (_gate)
             {
                 var left = _time.GetElapsedTime(_time.GetTimestamp(), _latest);
-                _armed = left > TimeSpan.Zero;
+                _armed = left > TimeSpan.Zero && !_stopped;
                 if (_armed)
                 {
                     _timer.Change(left, Timeout.InfiniteTimeSpan);
