@@ -49,7 +49,7 @@ public sealed class GraphOptions : IValidatableObject
     /// Calendars re-read at the same time after notifications (one at a time per person); empty = two per core. A
     /// re-read waits for Graph's answer and for its turn to write, so one per core left the cores idle while re-reads
     /// fell behind: on 2 cores at 1,000 notifications/s spread over 1,900 people, 2 at a time made a booking visible in
-    /// 2.1–2.4 s (p95), 4 in 0.3 s (docs/performance.md, issue 11). Two per core relies on <see cref="RereadGatherMilliseconds"/>:
+    /// 2.1–2.4 s (p95), 4 with the gather in 0.5–0.95 s (docs/performance.md, issue 11). Two per core relies on <see cref="RereadGatherMilliseconds"/>:
     /// without the gather, 4 at a time re-read five people's calendars back to back under a concentrated burst and the
     /// webhook's answers queued behind them (5.4 × a bare endpoint's p99). Against the real Graph, whose answers take
     /// longer, raise it if re-reads fall behind.

@@ -138,7 +138,7 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
     /// Wakes this instance's worker for <paramref name="kind"/> (after a commit; other instances poll), when what was
     /// asked for is due: at once, or after the kind's <see cref="WorkKind.Gather"/>.
     /// </summary>
-    public void Wake(WorkKind kind) => signal.Wake(kind.Name, kind.Gather);
+    public void Wake(WorkKind kind) => signal.Wake(kind);
 
     /// <summary>SQLite has no instant type: the model stores Unix ticks there, and raw SQL must too.</summary>
     internal static object Time(PresenceBotDbContext db, Instant instant) =>

@@ -38,6 +38,9 @@ internal sealed class WorkQueueSignal(TimeProvider time) : IDisposable
         }
     }
 
+    /// <summary>Wakes the loop of <paramref name="kind"/> when what was just asked of it is due: at once, or after its <see cref="WorkKind.Gather"/>.</summary>
+    public void Wake(WorkKind kind) => Wake(kind.Name, kind.Gather);
+
     /// <summary>Wakes the loop of <paramref name="kind"/> <paramref name="after"/> from now (at once when it is zero).</summary>
     public void Wake(string kind, TimeSpan after)
     {

@@ -251,12 +251,12 @@ internal sealed class WorkQueueWorker(
             if (!await _completions.WriteAsync(item).ConfigureAwait(false))
             {
                 // Asked for again during the run: due after the kind's gather (the finished run's wake comes too soon for it).
-                signal.Wake(kind.Name, kind.Gather);
+                signal.Wake(kind);
             }
 
             foreach (var followUp in item.FollowUps.Select(r => r.Kind).DistinctBy(k => k.Name))
             {
-                signal.Wake(followUp.Name, followUp.Gather);
+                signal.Wake(followUp);
             }
 
             metrics.Processed(kind.Name, (NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow()) - item.CreatedAt).ToTimeSpan());
