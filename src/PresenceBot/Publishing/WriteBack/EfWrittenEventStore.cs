@@ -12,6 +12,8 @@ namespace PresenceBot.Publishing.WriteBack;
 /// </summary>
 internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext> contexts, TimeProvider time) : IWrittenEventStore
 {
+    private readonly GroupCommit<WrittenEventRow, bool> _saves = new(rows => SaveTogetherAsync(contexts, rows));
+
     public async Task<IReadOnlyList<WrittenEvent>> FindAsync(
         string personId, IReadOnlyCollection<string> eventIds, IReadOnlyCollection<Guid> referralIds, CancellationToken cancellationToken)
     {
@@ -85,27 +87,50 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
         return forgotten;
     }
 
-    /// <summary>Inserts or replaces the row; false when the sync released it meanwhile (the event is the person's now).</summary>
-    public async Task<bool> SaveAsync(WrittenEventRow row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts or replaces the row; false when the sync released it meanwhile (the event is the person's now). The
+    /// write-back records each Outlook write before and after it, so these saves are group-committed
+    /// (<see cref="GroupCommit{TItem, TResult}"/>): one commit for all the people's saves meanwhile.
+    /// </summary>
+    public Task<bool> SaveAsync(WrittenEventRow row)
     {
+        ArgumentNullException.ThrowIfNull(row);
         row.ChangedAt = Now;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await db.WrittenEvents.FirstOrDefaultAsync(w => w.ReferralId == row.ReferralId, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        return _saves.WriteAsync(row);
+    }
+
+    /// <summary>
+    /// The saves in one transaction, each looking at its stored row inside it, so a release by the sync is either seen
+    /// (and the save refused) or comes after the save.
+    /// </summary>
+    private static async Task<IReadOnlyList<bool>> SaveTogetherAsync(IDbContextFactory<PresenceBotDbContext> contexts, IReadOnlyList<WrittenEventRow> rows)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        var ids = rows.Select(r => r.ReferralId).ToList();
+        var stored = await db.WrittenEvents.Where(w => ids.Contains(w.ReferralId)).ToDictionaryAsync(w => w.ReferralId, CancellationToken.None).ConfigureAwait(false);
+        var saved = new List<bool>(rows.Count);
+        foreach (var row in rows)
         {
-            db.WrittenEvents.Add(row);
-        }
-        else if (stored.State == WrittenEventState.Released)
-        {
-            return false;
-        }
-        else
-        {
-            db.Entry(stored).CurrentValues.SetValues(row);
+            if (!stored.TryGetValue(row.ReferralId, out var current))
+            {
+                db.WrittenEvents.Add(row);
+                saved.Add(true);
+            }
+            else if (current.State == WrittenEventState.Released)
+            {
+                saved.Add(false);
+            }
+            else
+            {
+                db.Entry(current).CurrentValues.SetValues(row);
+                saved.Add(true);
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return saved;
     }
 
     private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());

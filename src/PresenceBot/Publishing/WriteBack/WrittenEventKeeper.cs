@@ -54,7 +54,7 @@ internal sealed class WrittenEventKeeper(
 
                 row.Written = row.Pending;
                 row.Pending = null;
-                if (!await written.SaveAsync(row, cancellationToken).ConfigureAwait(false))
+                if (!await written.SaveAsync(row).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -65,7 +65,7 @@ internal sealed class WrittenEventKeeper(
         {
             // Kept with the row, so every retry of this create sends the same transaction id.
             row.TransactionId ??= WriteBackMarker.TransactionIdOf(row.ReferralId, Guid.NewGuid());
-            if (!await AskAsync(row, wanted, cancellationToken).ConfigureAwait(false))
+            if (!await AskAsync(row, wanted).ConfigureAwait(false))
             {
                 return;
             }
@@ -82,7 +82,7 @@ internal sealed class WrittenEventKeeper(
 
             // Graph answered the event an earlier attempt's create made (same transaction id), saying what that one
             // asked for: record it as ours, then bring it on below.
-            if (!await written.SaveAsync(row, cancellationToken).ConfigureAwait(false))
+            if (!await written.SaveAsync(row).ConfigureAwait(false))
             {
                 return;
             }
@@ -93,7 +93,7 @@ internal sealed class WrittenEventKeeper(
             return;
         }
 
-        if (!await AskAsync(row, wanted, cancellationToken).ConfigureAwait(false))
+        if (!await AskAsync(row, wanted).ConfigureAwait(false))
         {
             return;
         }
@@ -140,7 +140,7 @@ internal sealed class WrittenEventKeeper(
             row.Replace(WrittenEventRow.Deleting, Now);
         }
 
-        if (!await written.SaveAsync(row, cancellationToken).ConfigureAwait(false))
+        if (!await written.SaveAsync(row).ConfigureAwait(false))
         {
             return false;
         }
@@ -205,7 +205,7 @@ internal sealed class WrittenEventKeeper(
     }
 
     /// <summary>Records a write under way; a new one starts its lag, a retry of the same keeps it. False: released meanwhile.</summary>
-    private Task<bool> AskAsync(WrittenEventRow row, WriteBackEvent wanted, CancellationToken cancellationToken)
+    private Task<bool> AskAsync(WrittenEventRow row, WriteBackEvent wanted)
     {
         if (row.Pending != wanted.Fingerprint)
         {
@@ -213,7 +213,7 @@ internal sealed class WrittenEventKeeper(
         }
 
         row.End = wanted.End;
-        return written.SaveAsync(row, cancellationToken);
+        return written.SaveAsync(row);
     }
 
     private async Task DoneAsync(WrittenEventRow row, string? fingerprint)
@@ -226,7 +226,7 @@ internal sealed class WrittenEventKeeper(
 
         row.Written = fingerprint;
         row.Settle();
-        await written.SaveAsync(row, CancellationToken.None).ConfigureAwait(false);
+        await written.SaveAsync(row).ConfigureAwait(false);
     }
 
     private async Task ReleaseAsync(string personId, WrittenEventRow row, bool reread, CancellationToken cancellationToken)
@@ -234,7 +234,7 @@ internal sealed class WrittenEventKeeper(
         row.State = WrittenEventState.Released;
         row.Settle();
         row.ChangeKey = null;
-        await written.SaveAsync(row, CancellationToken.None).ConfigureAwait(false);
+        await written.SaveAsync(row).ConfigureAwait(false);
         WriteBackLog.HandedOver(logger, personId);
         if (reread)
         {

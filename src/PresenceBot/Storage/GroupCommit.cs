@@ -1,6 +1,4 @@
-using PresenceBot.Storage;
-
-namespace PresenceBot.WorkQueue;
+namespace PresenceBot.Storage;
 
 /// <summary>
 /// Group commit: a write asked for while an earlier one is being written waits for the next, which writes everything
@@ -8,8 +6,11 @@ namespace PresenceBot.WorkQueue;
 /// single writer is what decides how far the queue keeps up. Should a batch fail (on PostgreSQL, say, a deadlock with
 /// another instance's batch), its items are written one by one, so only a bad item fails. A batch takes the SQLite write
 /// turn as background work only when everyone in it asked as background work (<see cref="WriteTurns"/>): a webhook's
-/// enqueue in a batch a work-queue run started still goes before the queue's runs. Used for finished runs
-/// (<see cref="WorkQueueWorker"/>) and for enqueues outside a change (<see cref="WorkItems"/>: the webhook's).
+/// enqueue in a batch a work-queue run started still goes before the queue's runs. Used for the short writes that many
+/// flows make at once: finished runs (<see cref="WorkQueue.WorkQueueWorker"/>), enqueues outside a change
+/// (<see cref="WorkQueue.WorkItems"/>: the webhook's), a webhook message's record before it is sent
+/// (<see cref="Publishing.PublishDeliveries"/>) and the write-back's record of each Outlook write
+/// (<see cref="Publishing.WriteBack.EfWrittenEventStore"/>).
 /// </summary>
 /// <param name="write">Writes a batch in one transaction; one result per item, in order.</param>
 internal sealed class GroupCommit<TItem, TResult>(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write)
