@@ -125,10 +125,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var request in requests)
-        {
-            await work.EnqueueAsync(db, request, cancellationToken).ConfigureAwait(false);
-        }
+        await work.EnqueueAsync(db, requests, cancellationToken).ConfigureAwait(false);
 
         // Not cancellable once everything is sent: the caller must not be told "failed" about a change that committed.
         await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);

@@ -111,17 +111,22 @@ internal sealed class WorkItemClaims(IDbContextFactory<PresenceBotDbContext> con
         var steps = items.Select(i => (i.Kind, i.Key, Done: (WorkItem?)i, Asked: (WorkRequest?)null))
             .Concat(items.SelectMany(i => i.FollowUps).Select(r => (Kind: r.Kind.Name, r.Key, Done: (WorkItem?)null, Asked: (WorkRequest?)r)))
             .OrderBy(s => s.Kind, StringComparer.Ordinal).ThenBy(s => s.Key, StringComparer.Ordinal).ThenBy(s => s.Done is null);
+        // Follow-ups next to each other in that order go in one statement.
+        var asking = new List<WorkRequest>();
         foreach (var (_, _, done, asked) in steps)
         {
-            if (done is not null)
+            if (asked is not null)
             {
-                gone[done] = await CompleteOneAsync(db, done, now, cancellationToken).ConfigureAwait(false);
+                asking.Add(asked);
+                continue;
             }
-            else
-            {
-                await WorkItems.UpsertAsync(db, asked!, now, cancellationToken).ConfigureAwait(false);
-            }
+
+            await WorkItems.UpsertAsync(db, asking, now, cancellationToken).ConfigureAwait(false);
+            asking.Clear();
+            gone[done!] = await CompleteOneAsync(db, done!, now, cancellationToken).ConfigureAwait(false);
         }
+
+        await WorkItems.UpsertAsync(db, asking, now, cancellationToken).ConfigureAwait(false);
 
         foreach (var write in items.SelectMany(i => i.Records))
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PresenceBot.Storage;
@@ -11,12 +13,12 @@ namespace PresenceBot.WorkQueue;
 /// </summary>
 internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts, WorkQueueSignal signal, TimeProvider time)
 {
-    // One statement for both providers: the unique (Kind, Key) index is the coalescing. No payload travels as ''
-    // (EF's raw SQL cannot type a null parameter), so an empty payload is no payload.
-    private const string Upsert = """
-        INSERT INTO work_items ("Kind", "Key", "Payload", "DueAt", "Generation", "Attempts", "CreatedAt")
-        VALUES ({0}, {1}, NULLIF({2}, ''), {3}, 0, 0, {4})
-        ON CONFLICT ("Kind", "Key") DO UPDATE SET
+    // One statement for both providers, for any number of requests: the unique (Kind, Key) index is the coalescing. No
+    // payload travels as '' (EF's raw SQL cannot type a null parameter), so an empty payload is no payload.
+    private const string Insert = """INSERT INTO work_items ("Kind", "Key", "Payload", "DueAt", "Generation", "Attempts", "CreatedAt") VALUES """;
+
+    private const string OnConflict = """
+         ON CONFLICT ("Kind", "Key") DO UPDATE SET
             "Generation" = work_items."Generation" + 1,
             "Payload" = COALESCE(excluded."Payload", work_items."Payload"),
             "DueAt" = CASE WHEN work_items."Attempts" = 0 AND excluded."DueAt" < work_items."DueAt" THEN excluded."DueAt" ELSE work_items."DueAt" END
@@ -30,19 +32,49 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
     /// Enqueues on <paramref name="db"/>'s connection and in its current transaction, so the work commits (or rolls back)
     /// with the caller's change. Call <see cref="Wake"/> after the commit.
     /// </summary>
-    public async Task EnqueueAsync(PresenceBotDbContext db, WorkRequest request, CancellationToken cancellationToken)
+    public Task EnqueueAsync(PresenceBotDbContext db, WorkRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
-        await UpsertAsync(db, request, Now, cancellationToken).ConfigureAwait(false);
+        return EnqueueAsync(db, [request], cancellationToken);
     }
 
-    /// <summary>The enqueue itself, on <paramref name="db"/>'s connection and transaction (also a completion's follow-ups).</summary>
-    internal static async Task UpsertAsync(PresenceBotDbContext db, WorkRequest request, Instant now, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlRawAsync(
-            Upsert,
-            [request.Kind.Name, request.Key, request.Payload ?? string.Empty, Time(db, request.DueFrom(now)), Time(db, now)],
-            cancellationToken).ConfigureAwait(false);
+    /// <inheritdoc cref="EnqueueAsync(PresenceBotDbContext, WorkRequest, CancellationToken)"/>
+    public async Task EnqueueAsync(PresenceBotDbContext db, IReadOnlyCollection<WorkRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(requests);
+        await UpsertAsync(db, requests, Now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The enqueue itself, on <paramref name="db"/>'s connection and transaction (also a completion's follow-ups): one
+    /// statement for all of <paramref name="requests"/>, which on SQLite's one writer is one statement's time in the
+    /// write turn instead of one per request. Its rows are written in the order given (callers keep kind, then key,
+    /// <see cref="WorkItemClaims.CompleteAsync(IReadOnlyList{WorkItem}, CancellationToken)"/>); a key asked for twice is
+    /// asked once, due at the sooner and with the later payload (PostgreSQL refuses a statement that updates a row twice).
+    /// </summary>
+    internal static async Task UpsertAsync(PresenceBotDbContext db, IReadOnlyCollection<WorkRequest> requests, Instant now, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        var rows = requests
+            .GroupBy(r => (r.Kind.Name, r.Key))
+            .Select(g => (g.Key.Name, g.Key.Key, Payload: g.LastOrDefault(r => !string.IsNullOrEmpty(r.Payload))?.Payload ?? string.Empty, DueAt: g.Min(r => r.DueFrom(now))))
+            .ToList();
+        var sql = new StringBuilder(Insert);
+        var arguments = new List<object>(1 + (rows.Count * 4)) { Time(db, now) };
+        foreach (var (kind, key, payload, dueAt) in rows)
+        {
+            var at = arguments.Count;
+            sql.Append(at == 1 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, NULLIF({{{at + 2}}}, ''), {{{at + 3}}}, 0, 0, {{0}})");
+            arguments.AddRange([kind, key, payload, Time(db, dueAt)]);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(sql.Append(OnConflict).ToString(), arguments, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// One item per event (no coalescing: <paramref name="key"/> must be unique, e.g. the event's id), added to
@@ -83,22 +115,11 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
 
     private async Task<IReadOnlyList<bool>> WriteTogetherAsync(IReadOnlyList<IReadOnlyCollection<WorkRequest>> batch)
     {
-        var requests = batch.SelectMany(r => r).ToList();
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
-        if (requests.Count == 1)
+        var requests = batch.SelectMany(r => r).OrderBy(r => r.Kind.Name, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        await using (var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            // One statement commits on its own (the common webhook call alone: one person).
-            await EnqueueAsync(db, requests[0], CancellationToken.None).ConfigureAwait(false);
-        }
-        else
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
-            foreach (var request in requests)
-            {
-                await EnqueueAsync(db, request, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            // One statement commits on its own, however many webhook calls' requests it carries.
+            await EnqueueAsync(db, requests, CancellationToken.None).ConfigureAwait(false);
         }
 
         foreach (var kind in requests.Select(r => r.Kind).DistinctBy(k => k.Name))

@@ -25,11 +25,43 @@ public sealed class WorkQueueTests
 
         var rows = await h.RowsAsync();
         Assert.Equal(["kim", "sara"], rows.Select(r => r.Key));
-        Assert.Equal(499, rows[0].Generation);
+        // Asked 500 times in one call: one row, written by one statement (no generation per duplicate).
+        Assert.Equal(0, rows[0].Generation);
         var handler = new RecordingHandler(Kind);
         Assert.Equal(2, await StorageHarness.RunUntilIdleAsync(h.NewWorker(handler), handler));
         Assert.Equal(["kim", "sara"], handler.Runs.Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Empty(await h.RowsAsync());
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
+    public async Task One_enqueue_of_many_requests_writes_each_key_once_due_at_the_sooner_with_the_later_payload(DbProvider provider)
+    {
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var other = Kind with { Name = "other" };
+        var later = h.Now + Duration.FromMinutes(5);
+        await h.EnqueueAsync(other, "sara");
+        await using (var db = h.Database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await h.Items.EnqueueAsync(
+                db,
+                [
+                    new WorkRequest(Kind, "kim", "payload-1", DueAt: later),
+                    new WorkRequest(Kind, "kim", "payload-2", DueAt: later + Duration.FromMinutes(1)),
+                    new WorkRequest(Kind, "kim", DueAt: later + Duration.FromMinutes(2)),
+                    new WorkRequest(Kind, "lo", DueAt: later),
+                    new WorkRequest(other, "sara", "payload-3"),
+                ],
+                CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var rows = (await h.RowsAsync()).OrderBy(r => r.Kind, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("other", "sara", "payload-3", h.Now, 1), ("test", "kim", "payload-2", later, 0), ("test", "lo", (string?)null, later, 0)],
+            rows.Select(r => (r.Kind, r.Key, r.Payload, r.DueAt, r.Generation)));
     }
 
     [Theory]
