@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PresenceBot.Outbox;
 using PresenceBot.Referrals.Forwarding;
+using PresenceBot.Referrals.Referrals;
 using PresenceBot.Referrals.Service;
 using PresenceBot.Storage.Rows;
 using PresenceBot.WorkQueue;
@@ -17,20 +18,31 @@ namespace PresenceBot.Storage;
 internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> contexts, WorkItems work, IEnumerable<IReferralChangeWork> changeWork)
     : IReferralStore
 {
+    /// <summary>Compiled, as every status read, change and calendar re-read loads a person here.</summary>
+    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, Task<PersonStateRow?>>> StateOf = new(() =>
+        EF.CompileAsyncQuery((PresenceBotDbContext db, string personId) => db.PersonStates.AsNoTracking().FirstOrDefault(s => s.PersonId == personId)));
+
+    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, Instant, List<string>, IAsyncEnumerable<ReferralRow>>> ReferralsOf = new(() =>
+        EF.CompileAsyncQuery((PresenceBotDbContext db, string personId, Instant since, List<string> externalKeys) =>
+            db.Referrals.AsNoTracking()
+                .Where(r => r.PersonId == personId && (r.ReturnsAt > since || (r.ExternalKey != null && externalKeys.Contains(r.ExternalKey))))));
+
     public async Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var state = await db.PersonStates.AsNoTracking()
-            .FirstOrDefaultAsync(s => s.PersonId == personId, cancellationToken).ConfigureAwait(false);
+        var state = await StateOf.For(db)(db, personId).ConfigureAwait(false);
         if (state is null)
         {
             return PersonReferrals.Empty(personId);
         }
 
-        var rows = await db.Referrals.AsNoTracking()
-            .Where(r => r.PersonId == personId && (r.ReturnsAt > since || (r.ExternalKey != null && externalKeys.Contains(r.ExternalKey))))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PersonReferrals(personId, state.Version, state.LastReturnAt, rows.Select(r => r.ToDomain()).ToList(), ForwardingOf(state));
+        var referrals = new List<Referral>();
+        await foreach (var row in ReferralsOf.For(db)(db, personId, since, [.. externalKeys]).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            referrals.Add(row.ToDomain());
+        }
+
+        return new PersonReferrals(personId, state.Version, state.LastReturnAt, referrals, ForwardingOf(state));
     }
 
     public async Task<IReadOnlyDictionary<string, PersonReferrals>> LoadManyAsync(
