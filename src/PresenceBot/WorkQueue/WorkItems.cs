@@ -17,12 +17,27 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
     // payload travels as '' (EF's raw SQL cannot type a null parameter), so an empty payload is no payload.
     private const string Insert = """INSERT INTO work_items ("Kind", "Key", "Payload", "DueAt", "Generation", "Attempts", "CreatedAt") VALUES """;
 
+    /// <summary>
+    /// Rows per statement, four parameters each: SQLite takes at most 32,766 parameters in one statement and Npgsql 65,535,
+    /// and a re-read of everyone (the nightly one, the one at start) asks for one row per coupled person.
+    /// </summary>
+    internal const int MaxRowsPerStatement = 1000;
+
     private const string OnConflict = """
          ON CONFLICT ("Kind", "Key") DO UPDATE SET
             "Generation" = work_items."Generation" + 1,
             "Payload" = COALESCE(excluded."Payload", work_items."Payload"),
             "DueAt" = CASE WHEN work_items."Attempts" = 0 AND excluded."DueAt" < work_items."DueAt" THEN excluded."DueAt" ELSE work_items."DueAt" END
         """;
+
+    /// <summary>The look, compiled: it runs for every webhook call (a fifth of the service's CPU at 1,000 a second when not).</summary>
+    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, List<string>, IAsyncEnumerable<Waiting>>> WaitingQuery = new(() =>
+        EF.CompileAsyncQuery((PresenceBotDbContext db, string kind, List<string> keys) =>
+            db.WorkItems.AsNoTracking()
+                .Where(w => w.Kind == kind && keys.Contains(w.Key) && w.LeaseOwner == null)
+                .Select(w => new Waiting(w.Key, w.DueAt, w.Attempts, w.Payload))));
+
+    private sealed record Waiting(string Key, Instant DueAt, int Attempts, string? Payload);
 
     private GroupCommit<IReadOnlyCollection<WorkRequest>, bool>? _enqueues;
 
@@ -48,8 +63,8 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
 
     /// <summary>
     /// The enqueue itself, on <paramref name="db"/>'s connection and transaction (also a completion's follow-ups): one
-    /// statement for all of <paramref name="requests"/>, which on SQLite's one writer is one statement's time in the
-    /// write turn instead of one per request. Its rows are written in the order given (callers keep kind, then key,
+    /// statement for all of <paramref name="requests"/> (per <see cref="MaxRowsPerStatement"/>), which on SQLite's one
+    /// writer is one statement's time in the write turn instead of one per request. Its rows are written in the order given (callers keep kind, then key,
     /// <see cref="WorkItemClaims.CompleteAsync(IReadOnlyList{WorkItem}, CancellationToken)"/>); a key asked for twice is
     /// asked once, due at the sooner and with the later payload (PostgreSQL refuses a statement that updates a row twice).
     /// </summary>
@@ -64,16 +79,19 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
             .GroupBy(r => (r.Kind.Name, r.Key))
             .Select(g => (g.Key.Name, g.Key.Key, Payload: g.LastOrDefault(r => !string.IsNullOrEmpty(r.Payload))?.Payload ?? string.Empty, DueAt: g.Min(r => r.DueFrom(now))))
             .ToList();
-        var sql = new StringBuilder(Insert);
-        var arguments = new List<object>(1 + (rows.Count * 4)) { Time(db, now) };
-        foreach (var (kind, key, payload, dueAt) in rows)
+        foreach (var chunk in rows.Chunk(MaxRowsPerStatement))
         {
-            var at = arguments.Count;
-            sql.Append(at == 1 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, NULLIF({{{at + 2}}}, ''), {{{at + 3}}}, 0, 0, {{0}})");
-            arguments.AddRange([kind, key, payload, Time(db, dueAt)]);
-        }
+            var sql = new StringBuilder(Insert);
+            var arguments = new List<object>(1 + (chunk.Length * 4)) { Time(db, now) };
+            foreach (var (kind, key, payload, dueAt) in chunk)
+            {
+                var at = arguments.Count;
+                sql.Append(at == 1 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, NULLIF({{{at + 2}}}, ''), {{{at + 3}}}, 0, 0, {{0}})");
+                arguments.AddRange([kind, key, payload, Time(db, dueAt)]);
+            }
 
-        await db.Database.ExecuteSqlRawAsync(sql.Append(OnConflict).ToString(), arguments, cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlRawAsync(sql.Append(OnConflict).ToString(), arguments, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -118,8 +136,16 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
         var requests = batch.SelectMany(r => r).OrderBy(r => r.Kind.Name, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
         await using (var db = await contexts.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            // One statement commits on its own, however many webhook calls' requests it carries.
+            // One statement commits on its own, however many webhook calls' requests it carries; more than one (a re-read of
+            // everyone) commit together.
+            await using var transaction = requests.Count > MaxRowsPerStatement
+                ? await db.Database.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false)
+                : null;
             await EnqueueAsync(db, requests, CancellationToken.None).ConfigureAwait(false);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         foreach (var kind in requests.Select(r => r.Kind).DistinctBy(k => k.Name))
@@ -155,15 +181,6 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
 
         return remaining;
     }
-
-    /// <summary>The look, compiled: it runs for every webhook call (a fifth of the service's CPU at 1,000 a second when not).</summary>
-    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, List<string>, IAsyncEnumerable<Waiting>>> WaitingQuery = new(() =>
-        EF.CompileAsyncQuery((PresenceBotDbContext db, string kind, List<string> keys) =>
-            db.WorkItems.AsNoTracking()
-                .Where(w => w.Kind == kind && keys.Contains(w.Key) && w.LeaseOwner == null)
-                .Select(w => new Waiting(w.Key, w.DueAt, w.Attempts, w.Payload))));
-
-    private sealed record Waiting(string Key, Instant DueAt, int Attempts, string? Payload);
 
     /// <summary>
     /// Wakes this instance's worker for <paramref name="kind"/> (after a commit; other instances poll), when what was

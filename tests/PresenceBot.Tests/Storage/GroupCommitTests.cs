@@ -1,79 +1,119 @@
 using PresenceBot.Storage;
+using PresenceBot.WorkQueue;
 
-namespace PresenceBot.Tests.Storage;
+namespace PresenceBot.Tests.WorkQueue;
 
-/// <summary>
-/// Group commit: alone a write goes at once; writes asked for while one is being written go together in the next; a
-/// batch that fails is written again item by item, so only the bad item fails.
-/// </summary>
+/// <summary>Group commit: alone a write goes at once; what is asked for while one is written goes together in the next; a bad item fails alone.</summary>
 public sealed class GroupCommitTests
 {
-    private static readonly TimeSpan Long = TimeSpan.FromSeconds(10);
+    private readonly List<IReadOnlyList<int>> _batches = [];
+    private readonly List<bool> _writtenInBackground = [];
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [Fact]
-    public async Task Writes_asked_for_while_one_is_written_go_together_in_the_next_batch()
+    public async Task A_write_alone_goes_at_once_and_those_asked_for_meanwhile_go_together_in_the_next()
     {
-        var batches = new List<string[]>();
-        var firstMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new GroupCommit<string, string>(async items =>
-        {
-            lock (batches)
-            {
-                batches.Add([.. items]);
-            }
+        var commits = new GroupCommit<int, int>(WriteAsync);
 
-            if (items[0] == "a")
-            {
-                firstStarted.SetResult();
-                await firstMayEnd.Task;
-            }
+        var first = commits.WriteAsync(1);
+        await Eventually(() => _batches.Count == 1);
+        var waiting = Enumerable.Range(2, 5).Select(commits.WriteAsync).ToList();
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
 
-            return [.. items.Select(i => i.ToUpperInvariant())];
-        });
+        ReleaseBatch();
+        Assert.Equal(10, await first);
+        await Eventually(() => _batches.Count == 2);
+        ReleaseBatch();
 
-        var a = commit.WriteAsync("a");
-        await firstStarted.Task.WaitAsync(Long);
-        var b = commit.WriteAsync("b");
-        var c = commit.WriteAsync("c");
-        Assert.False(b.IsCompleted);
-        firstMayEnd.SetResult();
-
-        Assert.Equal(["A", "B", "C"], await Task.WhenAll(a, b, c).WaitAsync(Long));
-        Assert.Equal([["a"], ["b", "c"]], batches);
+        var results = await Task.WhenAll(waiting);
+        Assert.Equal([20, 30, 40, 50, 60], results);
+        Assert.Equal([[1], [2, 3, 4, 5, 6]], _batches);
     }
 
     [Fact]
-    public async Task A_failing_batch_is_written_again_item_by_item_and_only_the_bad_item_fails()
+    public async Task When_a_batch_fails_its_items_are_written_one_by_one_and_only_the_bad_one_fails()
     {
-        var batches = new List<string[]>();
-        var firstMayEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new GroupCommit<string, string>(async items =>
+        var commits = new GroupCommit<int, int>(WriteAsync);
+        var first = commits.WriteAsync(1);
+        await Eventually(() => _batches.Count == 1);
+        var good = commits.WriteAsync(2);
+        var bad = commits.WriteAsync(-1);
+        var alsoGood = commits.WriteAsync(3);
+        _release.SetResult();
+        _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _release.SetResult();
+
+        Assert.Equal(10, await first);
+        Assert.Equal(20, await good);
+        Assert.Equal(30, await alsoGood);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+    }
+
+    [Fact]
+    public async Task A_batch_is_background_work_only_when_everyone_in_it_asked_as_background_work()
+    {
+        var commits = new GroupCommit<int, int>(WriteAsync);
+        Task<int> first, background, request;
+        using (WriteTurns.Background())
         {
-            lock (batches)
+            // A background writer starts the batching and the next batch gathers while it is written.
+            first = commits.WriteAsync(1);
+            await Eventually(() => _batches.Count == 1);
+            background = commits.WriteAsync(2);
+        }
+
+        request = commits.WriteAsync(3);
+        ReleaseBatch();
+        await first;
+        await Eventually(() => _batches.Count == 2);
+        ReleaseBatch();
+        await Task.WhenAll(background, request);
+
+        using (WriteTurns.Background())
+        {
+            var alone = commits.WriteAsync(4);
+            await Eventually(() => _batches.Count == 3);
+            ReleaseBatch();
+            await alone;
+        }
+
+        Assert.Equal([[1], [2, 3], [4]], _batches);
+        Assert.Equal([true, false, true], _writtenInBackground);
+    }
+
+    private async Task<IReadOnlyList<int>> WriteAsync(IReadOnlyList<int> items)
+    {
+        lock (_batches)
+        {
+            _batches.Add([.. items]);
+            _writtenInBackground.Add(WriteTurns.IsBackground);
+        }
+
+        await _release.Task;
+        return items.Any(i => i < 0) ? throw new InvalidOperationException("bad item") : [.. items.Select(i => i * 10)];
+    }
+
+    private void ReleaseBatch()
+    {
+        var release = _release;
+        _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        release.SetResult();
+    }
+
+    private async Task Eventually(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            lock (_batches)
             {
-                batches.Add([.. items]);
+                if (condition())
+                {
+                    return;
+                }
             }
 
-            if (items[0] == "a")
-            {
-                firstStarted.SetResult();
-                await firstMayEnd.Task;
-            }
-
-            return items.Contains("bad") ? throw new InvalidOperationException("bad item") : [.. items];
-        });
-
-        var a = commit.WriteAsync("a");
-        await firstStarted.Task.WaitAsync(Long);
-        var good = commit.WriteAsync("good");
-        var bad = commit.WriteAsync("bad");
-        firstMayEnd.SetResult();
-
-        Assert.Equal("a", await a.WaitAsync(Long));
-        Assert.Equal("good", await good.WaitAsync(Long));
-        Assert.Equal("bad item", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(Long))).Message);
-        Assert.Equal([["a"], ["good", "bad"], ["good"], ["bad"]], batches);
+            await Task.Delay(5, limit.Token);
+        }
     }
 }

@@ -67,6 +67,19 @@ public sealed class WorkQueueTests
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task Asking_for_more_keys_at_once_than_one_statement_holds_enqueues_them_all(DbProvider provider)
+    {
+        // A re-read of everyone asks for one key per coupled person; SQLite takes at most 32,766 parameters a statement.
+        await using var h = await WorkQueueHarness.CreateAsync(provider);
+        var keys = Enumerable.Range(0, 8_500).Select(i => $"person-{i:D5}").ToList();
+        await h.Items.EnqueueAsync(keys.Select(k => new WorkRequest(Kind, k)).ToList(), CancellationToken.None);
+
+        Assert.Equal(keys, (await h.RowsAsync()).Select(r => r.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task A_burst_during_a_run_makes_exactly_one_more_run_after_it(DbProvider provider)
     {
         await using var h = await WorkQueueHarness.CreateAsync(provider);
