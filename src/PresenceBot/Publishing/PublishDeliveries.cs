@@ -17,7 +17,8 @@ internal sealed class PublishDeliveries(IDbContextFactory<PresenceBotDbContext> 
     /// <summary>
     /// The message to send for a state with <paramref name="fingerprint"/>: null when the destination already took it;
     /// the unconfirmed one again when it is the same state; otherwise the next sequence, recorded before it is sent.
-    /// The look needs no write turn: no one else writes this destination's row for this person meanwhile.
+    /// The look needs no write turn: no one else writes this destination's row for this person meanwhile. The record is
+    /// not cancellable once asked (the batch it joins is others' too).
     /// </summary>
     public async Task<PublishDeliveryRow?> NextAsync(string destination, string personId, string fingerprint, Instant now, CancellationToken cancellationToken)
     {

@@ -7,13 +7,13 @@ namespace PresenceBot.Storage;
 internal sealed class EfCalendarSyncStateStore(IDbContextFactory<PresenceBotDbContext> contexts) : ICalendarSyncStateStore
 {
     /// <summary>Compiled: every calendar re-read starts here.</summary>
-    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, Task<CalendarSyncStateRow?>>> StateOf = new(() =>
-        EF.CompileAsyncQuery((PresenceBotDbContext db, string personId) => db.CalendarSyncStates.AsNoTracking().FirstOrDefault(s => s.PersonId == personId)));
+    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, CancellationToken, Task<CalendarSyncStateRow?>>> StateOf = new(() =>
+        EF.CompileAsyncQuery((PresenceBotDbContext db, string personId, CancellationToken cancellationToken) => db.CalendarSyncStates.AsNoTracking().FirstOrDefault(s => s.PersonId == personId)));
 
     public async Task<CalendarSyncState?> GetAsync(string personId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await StateOf.For(db)(db, personId).ConfigureAwait(false);
+        var row = await StateOf.For(db)(db, personId, cancellationToken).ConfigureAwait(false);
         return row is null ? null : new CalendarSyncState(row.PersonId, row.DeltaLink, row.WindowStart, row.WindowEnd, row.SyncedAt);
     }
 

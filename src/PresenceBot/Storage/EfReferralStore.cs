@@ -19,8 +19,8 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
     : IReferralStore
 {
     /// <summary>Compiled, as every status read, change and calendar re-read loads a person here.</summary>
-    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, Task<PersonStateRow?>>> StateOf = new(() =>
-        EF.CompileAsyncQuery((PresenceBotDbContext db, string personId) => db.PersonStates.AsNoTracking().FirstOrDefault(s => s.PersonId == personId)));
+    private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, CancellationToken, Task<PersonStateRow?>>> StateOf = new(() =>
+        EF.CompileAsyncQuery((PresenceBotDbContext db, string personId, CancellationToken cancellationToken) => db.PersonStates.AsNoTracking().FirstOrDefault(s => s.PersonId == personId)));
 
     private static readonly CompiledPerModel<Func<PresenceBotDbContext, string, Instant, List<string>, IAsyncEnumerable<ReferralRow>>> ReferralsOf = new(() =>
         EF.CompileAsyncQuery((PresenceBotDbContext db, string personId, Instant since, List<string> externalKeys) =>
@@ -30,7 +30,7 @@ internal sealed class EfReferralStore(IDbContextFactory<PresenceBotDbContext> co
     public async Task<PersonReferrals> LoadAsync(string personId, Instant since, IReadOnlyCollection<string> externalKeys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var state = await StateOf.For(db)(db, personId).ConfigureAwait(false);
+        var state = await StateOf.For(db)(db, personId, cancellationToken).ConfigureAwait(false);
         if (state is null)
         {
             return PersonReferrals.Empty(personId);

@@ -90,7 +90,8 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
     /// <summary>
     /// Inserts or replaces the row; false when the sync released it meanwhile (the event is the person's now). The
     /// write-back records each Outlook write before and after it, so these saves are group-committed
-    /// (<see cref="GroupCommit{TItem, TResult}"/>): one commit for all the people's saves meanwhile.
+    /// (<see cref="GroupCommit{TItem, TResult}"/>): one commit for all the people's saves meanwhile. Not cancellable
+    /// once asked: the batch it joins is others' too.
     /// </summary>
     public Task<bool> SaveAsync(WrittenEventRow row)
     {
@@ -100,8 +101,9 @@ internal sealed class EfWrittenEventStore(IDbContextFactory<PresenceBotDbContext
     }
 
     /// <summary>
-    /// The saves in one transaction, each looking at its stored row inside it, so a release by the sync is either seen
-    /// (and the save refused) or comes after the save.
+    /// The saves in one transaction, each looking at its stored row inside it. On SQLite (the write turn is taken at the
+    /// begin) a release by the sync is either seen, and the save refused, or comes after; on PostgreSQL a release that
+    /// commits between the look and the write can still be written over, as before the batching.
     /// </summary>
     private static async Task<IReadOnlyList<bool>> SaveTogetherAsync(IDbContextFactory<PresenceBotDbContext> contexts, IReadOnlyList<WrittenEventRow> rows)
     {
