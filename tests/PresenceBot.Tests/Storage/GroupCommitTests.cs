@@ -1,7 +1,6 @@
 using PresenceBot.Storage;
-using PresenceBot.WorkQueue;
 
-namespace PresenceBot.Tests.WorkQueue;
+namespace PresenceBot.Tests.Storage;
 
 /// <summary>Group commit: alone a write goes at once; what is asked for while one is written goes together in the next; a bad item fails alone.</summary>
 public sealed class GroupCommitTests
