@@ -21,6 +21,12 @@ public sealed class CalendarPrivacyTests
             ["Logging:LogLevel:Hangfire"] = "Debug",
         });
 
+        // Held open (outside any pool) until the files are read: every test host's disposal clears all SQLite pools in this
+        // process, and should that close this database's last connection, SQLite folds the -wal into the file and removes
+        // it, and the scan below would not see the file the secrets are most likely to be in.
+        await using var holdOpen = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={host.App.DatabasePath};Pooling=False");
+        await holdOpen.OpenAsync();
+
         var id = await host.BookAsync(Kim, Draft($"SAM: {marker} subject", "2026-11-23T08:00:00", "2026-11-23T11:00:00") with
         {
             Sensitivity = "private",
