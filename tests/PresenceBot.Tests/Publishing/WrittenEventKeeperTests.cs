@@ -31,6 +31,28 @@ public sealed class WrittenEventKeeperTests : IAsyncDisposable
     [Theory]
     [OnSqlite]
     [OnPostgres]
+    public async Task Saves_written_together_refuse_a_row_the_sync_released_and_write_the_others(DbProvider provider)
+    {
+        var (_, store) = await KeeperAsync(provider);
+        var released = New();
+        Assert.True(await store.SaveAsync(released));
+        await store.ReleaseAsync([ReferralId], CancellationToken.None);
+
+        // Asked for at once, so the later ones go together in one batch with the released row.
+        var other = new WrittenEventRow { ReferralId = Guid.NewGuid(), PersonId = Person, End = Until(15).End, Pending = "other" };
+        released.Pending = "ours again";
+        var saved = await Task.WhenAll(store.SaveAsync(New()), store.SaveAsync(released), store.SaveAsync(other));
+
+        Assert.Equal([false, false, true], saved);
+        var rows = await store.AllAsync(Person, CancellationToken.None);
+        Assert.Equal(WrittenEventState.Released, rows.Single(r => r.ReferralId == ReferralId).State);
+        Assert.Null(rows.Single(r => r.ReferralId == ReferralId).Pending);
+        Assert.Equal("other", rows.Single(r => r.ReferralId == other.ReferralId).Pending);
+    }
+
+    [Theory]
+    [OnSqlite]
+    [OnPostgres]
     public async Task A_change_whose_answer_was_lost_then_changed_again_updates_our_event_and_hands_nothing_over(DbProvider provider)
     {
         var (keeper, store) = await KeeperAsync(provider);
