@@ -30,10 +30,12 @@ internal sealed class DeadLetters(IDbContextFactory<PresenceBotDbContext> contex
 
         // A kind nobody handles any more stays dead: replaying it would only leave it waiting forever.
         var replayable = dead.Where(d => kinds.ContainsKey(d.Kind)).ToList();
-        foreach (var letter in replayable)
-        {
-            await items.EnqueueAsync(db, new WorkRequest(kinds[letter.Kind], letter.Key, letter.Payload), cancellationToken).ConfigureAwait(false);
-        }
+        // In the one order completion batches take work_items rows in: kind, then key.
+        await items.EnqueueAsync(
+            db,
+            replayable.OrderBy(d => d.Kind, StringComparer.Ordinal).ThenBy(d => d.Key, StringComparer.Ordinal)
+                .Select(letter => new WorkRequest(kinds[letter.Kind], letter.Key, letter.Payload)).ToList(),
+            cancellationToken).ConfigureAwait(false);
 
         db.DeadLetters.RemoveRange(replayable);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -47,13 +47,6 @@ internal sealed class WorkItems(IDbContextFactory<PresenceBotDbContext> contexts
     /// Enqueues on <paramref name="db"/>'s connection and in its current transaction, so the work commits (or rolls back)
     /// with the caller's change. Call <see cref="Wake"/> after the commit.
     /// </summary>
-    public Task EnqueueAsync(PresenceBotDbContext db, WorkRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return EnqueueAsync(db, [request], cancellationToken);
-    }
-
-    /// <inheritdoc cref="EnqueueAsync(PresenceBotDbContext, WorkRequest, CancellationToken)"/>
     public async Task EnqueueAsync(PresenceBotDbContext db, IReadOnlyCollection<WorkRequest> requests, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -191,7 +191,7 @@ public sealed class WorkQueueTests
         await using (var db = h.Database.CreateContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await h.Items.EnqueueAsync(db, new WorkRequest(Kind, "rolled-back"), CancellationToken.None);
+            await h.Items.EnqueueAsync(db, [new WorkRequest(Kind, "rolled-back")], CancellationToken.None);
             h.Items.Add(db, Kind, "rolled-back-event", "{}");
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
@@ -200,7 +200,7 @@ public sealed class WorkQueueTests
         await using (var db = h.Database.CreateContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await h.Items.EnqueueAsync(db, new WorkRequest(Kind, "committed"), CancellationToken.None);
+            await h.Items.EnqueueAsync(db, [new WorkRequest(Kind, "committed")], CancellationToken.None);
             await transaction.CommitAsync();
         }
 
