@@ -121,6 +121,9 @@ public sealed class OutlookWriteBackGuardTests
         // Asked for at 09:00; the create fails, and its retry (due within the longest back-off) is taken 20 minutes on.
         await client.PutJsonAsync($"/api/referrals/{KimUpn}/manual", new { reason = "meeting", until = "2026-11-23T15:00" });
         await Eventually.TrueAsync(() => Task.FromResult(writer.Failed), "the first create failed");
+        // Its back-off is reckoned from when the queue records the failure, just after the throw: the clock moves only then,
+        // or the retry would be due 20 minutes after a clock that no longer moves.
+        await Eventually.TrueAsync(async () => await CountAsync(app, "work_items", "LastError IS NOT NULL") > 0, "the failed create backing off");
         app.Clock.Advance(TimeSpan.FromMinutes(20));
         await Eventually.TrueAsync(() => Task.FromResult(lags.Any(l => ReferenceEquals(l.Scope, ours))), "the lag of the create recorded");
 
